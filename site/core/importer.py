@@ -1,0 +1,483 @@
+"""Load departments, regions, organizations, policies, projects and notices from one document.
+
+One transaction: a file with any bad row writes nothing. Records are keyed so
+importing the same document twice changes nothing (no new pages, no new
+revisions): projects by code, policies by document number (or title when it
+has none), notices by title and date, snippets by name.
+"""
+
+import datetime
+import decimal
+import html
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.rich_text import RichText
+
+from shegong.pages.enums import NoticeKind, ParticipantKind, PolicyLevel, PolicyStatus, ProjectStage
+from shegong.pages.models import (
+    NoticeIndexPage,
+    NoticePage,
+    NoticeProject,
+    PolicyIndexPage,
+    PolicyPage,
+    ProjectIndexPage,
+    ProjectMilestone,
+    ProjectPage,
+    ProjectParticipant,
+)
+from shegong.snippets.models import (
+    Department,
+    ListStatus,
+    OrganizationRating,
+    ProjectCategory,
+    Region,
+    RegionLevel,
+    SocialOrganization,
+)
+
+# Each list of the document and the method that imports one of its rows, in dependency order.
+SECTIONS = {
+    "departments": "import_department",
+    "categories": "import_category",
+    "regions": "import_region",
+    "organizations": "import_organization",
+    "policies": "import_policy",
+    "projects": "import_project",
+    "notices": "import_notice",
+}
+
+
+class RowError(Exception):
+    """A row that cannot be imported; the message is for the person who wrote the file."""
+
+
+class ImportFailed(Exception):
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__(f"导入失败：{len(errors)} 处错误，未写入任何数据。")
+
+
+@dataclass
+class ImportReport:
+    counts: dict = field(default_factory=dict)
+
+    def count(self, section, outcome):
+        self.counts.setdefault(section, {"created": 0, "updated": 0, "unchanged": 0})[outcome] += 1
+
+    def lines(self):
+        return [
+            f"{section}: 新建 {c['created']}，更新 {c['updated']}，未变 {c['unchanged']}"
+            for section, c in self.counts.items()
+        ]
+
+
+# -- field readers: each returns a clean Python value or raises RowError -----------------------
+
+
+def text(row, key, required=False, max_length=None):
+    value = row.get(key)
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise RowError(f"“{key}”应为文本，收到 {value!r}")
+    value = value.strip()
+    if required and not value:
+        raise RowError(f"缺少“{key}”")
+    if max_length and len(value) > max_length:
+        raise RowError(f"“{key}”过长（{len(value)} 字，上限 {max_length}）")
+    return value
+
+
+def date(row, key, required=False):
+    value = row.get(key)
+    if value in (None, ""):
+        if required:
+            raise RowError(f"缺少日期“{key}”")
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise RowError(f"“{key}”日期格式应为 YYYY-MM-DD，收到 {value!r}") from None
+
+
+def amount(row, key):
+    value = row.get(key)
+    try:
+        result = decimal.Decimal(str(value).replace(",", "").strip())
+    except (decimal.InvalidOperation, TypeError):
+        raise RowError(f"“{key}”应为金额（如 \"198000.00\"），收到 {value!r}") from None
+    if not result.is_finite() or result < 0:
+        raise RowError(f"“{key}”不能为负数或非数字，收到 {value!r}")
+    if result.as_tuple().exponent < -2:
+        raise RowError(f"“{key}”最多保留两位小数，收到 {value!r}")
+    return result.quantize(decimal.Decimal("0.01"))
+
+
+def choice(row, key, choices, required=True, default=None):
+    value = row.get(key)
+    if value in (None, ""):
+        if required and default is None:
+            raise RowError(f"缺少“{key}”")
+        return default
+    if value not in choices.values:
+        allowed = "、".join(choices.values)
+        raise RowError(f"“{key}”的值 {value!r} 无效，应为：{allowed}")
+    return value
+
+
+def string_list(row, key):
+    value = row.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RowError(f"“{key}”应为文本列表")
+    return [v.strip() for v in value if v.strip()]
+
+
+def paragraphs(value):
+    return [p.strip() for p in (value or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+def body_blocks(value):
+    """Plain text with blank lines between paragraphs, as StreamField data."""
+    return [("paragraph", RichText(paragraph_html(p))) for p in paragraphs(value)]
+
+
+def paragraph_html(paragraph):
+    return "<p>%s</p>" % html.escape(paragraph).replace("\n", "<br/>")
+
+
+# -- the importer -----------------------------------------------------------------------------
+
+
+class ContentImporter:
+    def __init__(self):
+        self.report = ImportReport()
+        self.errors = []
+        self.departments = {}
+        self.categories = {}
+        self.regions = {}
+        self.organizations = {}
+        self.projects = {}
+
+    def run(self, document):
+        if not isinstance(document, dict):
+            raise ImportFailed(["文件顶层应为 JSON 对象，包含 departments、projects 等列表"])
+        unknown = set(document) - set(SECTIONS)
+        if unknown:
+            self.errors.append(f"未知的列表：{'、'.join(sorted(unknown))}（可用：{'、'.join(SECTIONS)}）")
+        with transaction.atomic():
+            for section, method in SECTIONS.items():
+                rows = document.get(section) or []
+                if not isinstance(rows, list):
+                    self.errors.append(f"{section}：应为列表")
+                    continue
+                handler = getattr(self, method)
+                for position, row in enumerate(rows):
+                    self.import_row(section, position, row, handler)
+            if self.errors:
+                raise ImportFailed(self.errors)
+        return self.report
+
+    def import_row(self, section, position, row, handler):
+        where = f"{section}[{position}]"
+        if not isinstance(row, dict):
+            self.errors.append(f"{where}：每一行应为 JSON 对象")
+            return
+        label = row.get("title") or row.get("name") or row.get("code") or ""
+        try:
+            with transaction.atomic():
+                self.report.count(section, handler(row))
+        except RowError as error:
+            self.errors.append(f"{where}（{label}）：{error}")
+        except ValidationError as error:
+            self.errors.append(f"{where}（{label}）：{'；'.join(validation_messages(error))}")
+
+    # snippets
+
+    def upsert(self, model, lookup, values):
+        instance = model.objects.filter(**lookup).first()
+        if instance is None:
+            instance = model(**lookup, **values)
+            instance.full_clean()
+            instance.save()
+            return instance, "created"
+        changed = {k: v for k, v in values.items() if getattr(instance, k) != v}
+        if not changed:
+            return instance, "unchanged"
+        for k, v in changed.items():
+            setattr(instance, k, v)
+        instance.full_clean()
+        instance.save()
+        return instance, "updated"
+
+    def import_department(self, row):
+        name = text(row, "name", required=True, max_length=120)
+        values = {"short_name": text(row, "short_name", max_length=40)}
+        if "description" in row:
+            values["description"] = text(row, "description")
+        self.departments[name], outcome = self.upsert(Department, {"name": name}, values)
+        return outcome
+
+    def import_category(self, row):
+        name = text(row, "name", required=True, max_length=60)
+        values = {"description": text(row, "description")} if "description" in row else {}
+        self.categories[name], outcome = self.upsert(ProjectCategory, {"name": name}, values)
+        return outcome
+
+    def import_region(self, row):
+        name = text(row, "name", required=True, max_length=80)
+        level = choice(row, "level", RegionLevel)
+        parent_name = text(row, "parent")
+        parent = None
+        if parent_name:
+            parent = self.region_named(parent_name)
+            if parent is None:
+                raise RowError(f"上级区域“{parent_name}”不存在，请先列出它")
+        region, outcome = self.upsert(Region, {"name": name, "parent": parent}, {"level": level})
+        self.regions[name] = region
+        return outcome
+
+    def import_organization(self, row):
+        name = text(row, "name", required=True, max_length=120)
+        status = row.get("list") or ""
+        if status not in ListStatus.values:
+            raise RowError(f"“list”的值 {status!r} 无效，应为 red、black 或 null")
+        values = {
+            "credit_code": text(row, "credit_code", max_length=40),
+            "rating": choice(row, "rating", OrganizationRating, required=False) or "",
+            "list_status": status,
+            "list_reason": text(row, "list_reason"),
+            "listed_on": date(row, "listed_on"),
+            "list_until": date(row, "list_until"),
+        }
+        optional = {
+            "registered_on": lambda: date(row, "registered_on"),
+            "description": lambda: text(row, "description"),
+            "contact_person": lambda: text(row, "contact_person", max_length=40),
+            "contact_phone": lambda: text(row, "contact_phone", max_length=40),
+            "contact_email": lambda: text(row, "contact_email"),
+            "address": lambda: text(row, "address", max_length=200),
+        }
+        values.update({key: read() for key, read in optional.items() if key in row})
+        self.organizations[name], outcome = self.upsert(SocialOrganization, {"name": name}, values)
+        return outcome
+
+    # lookups that create what a row names
+
+    def region_named(self, name, level=None, parent=None):
+        if name in self.regions:
+            return self.regions[name]
+        qs = Region.objects.filter(name=name)
+        if level:
+            qs = qs.filter(level=level)
+        if parent:
+            qs = qs.filter(parent=parent)
+        region = qs.first()
+        if region is None and level:
+            region = Region.objects.create(name=name, level=level, parent=parent)
+        if region:
+            self.regions[name] = region
+        return region
+
+    def named(self, cache, model, name):
+        if not name:
+            return None
+        if name not in cache:
+            cache[name] = model.objects.filter(name=name).first() or model.objects.create(name=name)
+        return cache[name]
+
+    # pages
+
+    def save_page(self, index_model, model, lookup, fields, relations, slug):
+        """Create and publish, or update and republish only when something differs.
+
+        `fields["body"]` is plain text with blank lines between paragraphs.
+        """
+        parent = index_model.objects.first()
+        if parent is None:
+            raise RowError(f"站点中没有“{index_model._meta.verbose_name}”页面，无法导入")
+        page = model.objects.filter(**lookup).first()
+        if page is None:
+            page = model(**lookup, **fields)
+            page.body = body_blocks(fields["body"])
+            page.slug = unique_slug(parent, slug)
+            set_relations(page, relations)
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            return page, "created"
+        current = page.get_latest_revision_as_object()
+        if not differs(current, fields, relations) and page.live and not page.has_unpublished_changes:
+            return page, "unchanged"
+        for key, value in fields.items():
+            setattr(current, key, body_blocks(value) if key == "body" else value)
+        set_relations(current, relations)
+        current.full_clean()
+        current.save_revision().publish()
+        return page, "updated"
+
+    def import_policy(self, row):
+        number = text(row, "document_number", max_length=80)
+        title = text(row, "title", required=True, max_length=255)
+        fields = {
+            "title": title,
+            "level": choice(row, "level", PolicyLevel),
+            "issuer": text(row, "issuer", required=True, max_length=200),
+            "issued_on": date(row, "issued_on", required=True),
+            "effective_on": date(row, "effective_on"),
+            "status": choice(row, "status", PolicyStatus, default=PolicyStatus.VALID),
+            "summary": text(row, "summary"),
+            "body": text(row, "body"),
+        }
+        if number:
+            lookup = {"document_number": number}
+        else:
+            lookup = {"document_number": "", "title": fields.pop("title")}
+        page, outcome = self.save_page(
+            PolicyIndexPage, PolicyPage, lookup, fields, {"topics": string_list(row, "topics")}, slug=number or title
+        )
+        return outcome
+
+    def import_project(self, row):
+        code = text(row, "code", required=True, max_length=32)
+        street_name = text(row, "street")
+        street = self.region_named(street_name, RegionLevel.STREET, self.district()) if street_name else None
+        community_name = text(row, "community")
+        community = self.region_named(community_name, RegionLevel.COMMUNITY, street) if community_name else None
+        stage = choice(row, "stage", ProjectStage)
+        fields = {
+            "title": text(row, "title", required=True, max_length=255),
+            "category": self.named(self.categories, ProjectCategory, text(row, "category")),
+            "purchaser": self.named(self.departments, Department, text(row, "purchaser")),
+            "organization": self.named(self.organizations, SocialOrganization, text(row, "organization")),
+            "street": street,
+            "community": community,
+            "budget": amount(row, "budget"),
+            "start_date": date(row, "start"),
+            "end_date": date(row, "end"),
+            "stage": stage,
+            "social_worker": text(row, "social_worker", max_length=60),
+            "summary": text(row, "summary"),
+            "body": text(row, "body"),
+        }
+        milestones = self.milestones(row, stage)
+        participants = []
+        for item in row.get("participants") or []:
+            if not isinstance(item, dict):
+                raise RowError("“participants”的每一项应为 {\"name\", \"kind\"}")
+            participants.append(
+                ProjectParticipant(
+                    name=text(item, "name", required=True, max_length=120),
+                    kind=choice(item, "kind", ParticipantKind, default=ParticipantKind.OTHER),
+                )
+            )
+        page, outcome = self.save_page(
+            ProjectIndexPage, ProjectPage, {"code": code}, fields,
+            {"tags": string_list(row, "tags"), "participants": participants, "milestones": milestones},
+            slug=code,
+        )
+        self.projects[code] = page
+        return outcome
+
+    def milestones(self, row, stage):
+        dates = row.get("stage_dates") or {}
+        if not isinstance(dates, dict):
+            raise RowError("“stage_dates”应为 {阶段: 日期} 对象")
+        milestones = []
+        for key in dates:
+            if key not in ProjectStage.values:
+                raise RowError(f"“stage_dates”中的阶段 {key!r} 无效，应为：{'、'.join(ProjectStage.values)}")
+        for key in ProjectStage.values:
+            if key in dates:
+                milestones.append(ProjectMilestone(stage=key, reached_on=date(dates, key, required=True)))
+        return milestones
+
+    def district(self):
+        return Region.objects.filter(level=RegionLevel.DISTRICT).first()
+
+    def import_notice(self, row):
+        title = text(row, "title", required=True, max_length=255)
+        published_on = date(row, "published_on", required=True)
+        links = []
+        for code in string_list(row, "projects"):
+            project = self.projects.get(code) or ProjectPage.objects.filter(code=code).first()
+            if project is None:
+                raise RowError(f"项目编号“{code}”不存在")
+            links.append(NoticeProject(project=project))
+        fields = {
+            "kind": choice(row, "kind", NoticeKind),
+            "publicity_until": date(row, "publicity_until"),
+            "source": text(row, "source", max_length=120),
+            "body": text(row, "body"),
+        }
+        page, outcome = self.save_page(
+            NoticeIndexPage, NoticePage, {"title": title, "published_on": published_on}, fields,
+            {"related_projects": links},
+            slug=f"{published_on:%Y%m%d}-{title[:20]}",
+        )
+        return outcome
+
+
+# -- helpers for pages --------------------------------------------------------------------------
+
+
+RELATION_KEYS = {
+    "participants": ("name", "kind"),
+    "milestones": ("stage", "reached_on"),
+    "related_projects": ("project_id",),
+}
+
+
+def relation_rows(page, name):
+    if name in ("tags", "topics"):
+        return sorted(tag.name for tag in getattr(page, name).all())
+    keys = RELATION_KEYS[name]
+    return [tuple(getattr(item, k) for k in keys) for item in getattr(page, name).all()]
+
+
+def differs(page, fields, relations):
+    for key, value in fields.items():
+        current = getattr(page, key)
+        if key == "body":
+            current_html = [block.value.source for block in current if block.block_type == "paragraph"]
+            if len(current_html) != len(current) or current_html != [paragraph_html(p) for p in paragraphs(value)]:
+                return True
+            continue
+        if hasattr(current, "pk") or hasattr(value, "pk"):
+            if getattr(current, "pk", None) != getattr(value, "pk", None):
+                return True
+        elif current != value:
+            return True
+    for name, value in relations.items():
+        if name in ("tags", "topics"):
+            if relation_rows(page, name) != sorted(value):
+                return True
+        else:
+            keys = RELATION_KEYS[name]
+            if relation_rows(page, name) != [tuple(getattr(item, k) for k in keys) for item in value]:
+                return True
+    return False
+
+
+def set_relations(page, relations):
+    for name, value in relations.items():
+        if name in ("tags", "topics"):
+            getattr(page, name).set(value, clear=True)
+        else:
+            setattr(page, name, value)
+
+
+def unique_slug(parent, base):
+    base = slugify(base, allow_unicode=True)[:60].strip("-") or "page"
+    slug, n = base, 1
+    while parent.get_children().filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def validation_messages(error):
+    if hasattr(error, "message_dict"):
+        return [f"{field}：{'；'.join(msgs)}" for field, msgs in error.message_dict.items()]
+    return list(error.messages)

@@ -1,0 +1,23 @@
+"""Page types; one module per content area."""
+
+from .home import ContentPage, HomePage
+from .notices import NoticeIndexPage, NoticePage, NoticeProject
+from .policies import PolicyAttachment, PolicyIndexPage, PolicyPage, PolicyTopic
+from .projects import ProjectIndexPage, ProjectMilestone, ProjectPage, ProjectParticipant, ProjectTag
+
+__all__ = [
+    "ContentPage",
+    "HomePage",
+    "NoticeIndexPage",
+    "NoticePage",
+    "NoticeProject",
+    "PolicyAttachment",
+    "PolicyIndexPage",
+    "PolicyPage",
+    "PolicyTopic",
+    "ProjectIndexPage",
+    "ProjectMilestone",
+    "ProjectPage",
+    "ProjectParticipant",
+    "ProjectTag",
+]

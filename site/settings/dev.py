@@ -1,0 +1,9 @@
+"""Local development: debug on, a fixed throwaway secret, the SQLite file in data/."""
+
+import os
+
+from .base import *  # noqa: F401,F403
+
+DEBUG = os.environ.get("DEBUG", "1") == "1"
+SECRET_KEY = SECRET_KEY or "dev-only-not-secret-shegong"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
