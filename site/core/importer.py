@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
-from shegong.pages.enums import NoticeKind, ParticipantKind, PolicyLevel, PolicyStatus, ProjectStage
+from shegong.pages.enums import NoticeKind, ParticipantKind, PolicyLevel, PolicyStatus, ProjectStage, StationLevel
 from shegong.pages.models import (
     NoticeIndexPage,
     NoticePage,
@@ -27,6 +27,8 @@ from shegong.pages.models import (
     ProjectMilestone,
     ProjectPage,
     ProjectParticipant,
+    StationIndexPage,
+    StationPage,
 )
 from shegong.snippets.models import (
     Department,
@@ -47,6 +49,7 @@ SECTIONS = {
     "policies": "import_policy",
     "projects": "import_project",
     "notices": "import_notice",
+    "stations": "import_station",
 }
 
 
@@ -416,6 +419,29 @@ class ContentImporter:
             {"related_projects": links},
             slug=f"{published_on:%Y%m%d}-{title[:20]}",
         )
+        return outcome
+
+    def import_station(self, row):
+        title = text(row, "name", required=True, max_length=255)
+        level = choice(row, "level", StationLevel)
+        region_name = text(row, "region", required=True)
+        region = self.region_named(region_name)
+        if region is None:
+            raise RowError(f"区域“{region_name}”不存在")
+        staff = row.get("staff_count") or 0
+        if not isinstance(staff, int) or staff < 0:
+            raise RowError(f"“staff_count”应为非负整数，收到 {staff!r}")
+        fields = {
+            "level": level,
+            "region": region,
+            "address": text(row, "address", max_length=200),
+            "phone": text(row, "phone", max_length=40),
+            "opened_on": date(row, "opened_on"),
+            "staff_count": staff,
+            "services": "\n".join(string_list(row, "services")),
+            "body": text(row, "body"),
+        }
+        page, outcome = self.save_page(StationIndexPage, StationPage, {"title": title}, fields, {}, slug=title)
         return outcome
 
 

@@ -47,3 +47,9 @@ class NoticeKind(models.TextChoices):
     @classmethod
     def publicity_kinds(cls):
         return {cls.APPROVAL_PUBLICITY, cls.EVALUATION_PUBLICITY, cls.LIST_PUBLICITY}
+
+
+class StationLevel(models.TextChoices):
+    DISTRICT = "district", "区级社会工作指导中心"
+    STREET = "street", "街道（乡镇）社会工作服务站"
+    COMMUNITY = "community", "社区（村）社会工作服务点"

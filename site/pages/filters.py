@@ -2,13 +2,15 @@
 
 import django_filters
 from django import forms
+from django.db import models
 
 from shegong.snippets.models import Department, ProjectCategory, Region, RegionLevel, SocialOrganization
 
-from .enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage
+from .enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage, StationLevel
 from .notices import NoticePage
 from .policies import PolicyPage
 from .projects import ProjectPage
+from .stations import StationPage
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -48,3 +50,18 @@ class NoticeFilter(django_filters.FilterSet):
     class Meta:
         model = NoticePage
         fields = ["kind"]
+
+
+class StationFilter(django_filters.FilterSet):
+    level = django_filters.ChoiceFilter(label="层级", choices=StationLevel.choices, empty_label="全部层级")
+    street = django_filters.ModelChoiceFilter(
+        label="街道", queryset=Region.objects.filter(level=RegionLevel.STREET), empty_label="全部街道",
+        method="filter_street",
+    )
+
+    class Meta:
+        model = StationPage
+        fields = ["level", "street"]
+
+    def filter_street(self, queryset, name, value):
+        return queryset.filter(models.Q(region=value) | models.Q(region__parent=value))

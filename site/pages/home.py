@@ -16,7 +16,10 @@ class HomePage(Page):
     body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.ProjectIndexPage", "pages.PolicyIndexPage", "pages.NoticeIndexPage", "pages.ContentPage"]
+    subpage_types = [
+        "pages.ProjectIndexPage", "pages.PolicyIndexPage", "pages.NoticeIndexPage", "pages.StationIndexPage",
+        "pages.ContentPage",
+    ]
     max_count = 1
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 

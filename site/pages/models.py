@@ -4,6 +4,7 @@ from .home import ContentPage, HomePage
 from .notices import NoticeIndexPage, NoticePage, NoticeProject
 from .policies import PolicyAttachment, PolicyIndexPage, PolicyPage, PolicyTopic
 from .projects import ProjectIndexPage, ProjectMilestone, ProjectPage, ProjectParticipant, ProjectTag
+from .stations import StationIndexPage, StationPage
 
 __all__ = [
     "ContentPage",
@@ -20,4 +21,6 @@ __all__ = [
     "ProjectPage",
     "ProjectParticipant",
     "ProjectTag",
+    "StationIndexPage",
+    "StationPage",
 ]

@@ -6,6 +6,7 @@ SECTIONS = [
     ("ProjectIndexPage", "服务项目", "projects", "政府购买社会工作服务项目，全流程公开。"),
     ("PolicyIndexPage", "政策法规", "policies", "中央、省、市、区四级社会工作政策法规。"),
     ("NoticeIndexPage", "通知公告", "notices", "项目征集、立项公示、评估结果公示与工作动态。"),
+    ("StationIndexPage", "社工站点", "stations", "区、街道（乡镇）、社区（村）三级社会工作服务站点。"),
 ]
 
 

@@ -1,0 +1,154 @@
+"""Factories for the content model, shared by every test package."""
+
+import datetime
+import decimal
+
+import factory
+import wagtail_factories
+from wagtail.models import Page, Site
+
+from shegong.pages.enums import NoticeKind, PolicyLevel, ProjectStage
+from shegong.pages.models import (
+    HomePage,
+    NoticeIndexPage,
+    NoticePage,
+    PolicyIndexPage,
+    PolicyPage,
+    ProjectIndexPage,
+    ProjectPage,
+    StationIndexPage,
+)
+from shegong.snippets.credit_code import credit_code_check_char, org_code_check_char
+from shegong.snippets.models import Department, ProjectCategory, Region, RegionLevel, SocialOrganization
+
+
+def make_credit_code(n):
+    """A valid 统一社会信用代码 for a social organization registered in Guandu (530111)."""
+    org8 = f"{50000000 + n:08d}"
+    first17 = "52530111" + org8 + org_code_check_char(org8)
+    return first17 + credit_code_check_char(first17)
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"官渡区测试局{n}")
+    short_name = factory.Sequence(lambda n: f"测试局{n}")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectCategory
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"测试类别{n}")
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["name", "parent"]
+
+    name = "官渡区"
+    level = RegionLevel.DISTRICT
+    parent = None
+
+
+class StreetFactory(DistrictFactory):
+    name = factory.Sequence(lambda n: f"测试{n}街道")
+    level = RegionLevel.STREET
+    parent = factory.SubFactory(DistrictFactory)
+
+
+class CommunityFactory(DistrictFactory):
+    name = factory.Sequence(lambda n: f"测试{n}社区")
+    level = RegionLevel.COMMUNITY
+    parent = factory.SubFactory(StreetFactory)
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SocialOrganization
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"昆明市官渡区测试社会工作服务中心{n}")
+    credit_code = factory.Sequence(make_credit_code)
+    rating = "3A"
+    contact_person = "联系人甲"
+    contact_phone = "0871-63000000"
+    address = "官渡区测试路 1 号"
+
+
+def section(model):
+    ensure_site_tree()
+    return model.objects.first()
+
+
+def ensure_site_tree():
+    """The home page and its three sections, as the migration makes them.
+
+    Tests on a transactional database start from flushed tables, so they
+    rebuild the tree here.
+    """
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+        home = root.add_child(instance=HomePage(title="官渡区社会工作服务项目管理平台", slug="home"))
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+        )
+    for model, title, slug in [
+        (ProjectIndexPage, "服务项目", "projects"),
+        (PolicyIndexPage, "政策法规", "policies"),
+        (NoticeIndexPage, "通知公告", "notices"),
+        (StationIndexPage, "社工站点", "stations"),
+    ]:
+        if not model.objects.exists():
+            home.add_child(instance=model(title=title, slug=slug))
+    return home
+
+
+class ProjectPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ProjectPage
+
+    title = factory.Sequence(lambda n: f"测试社区服务项目{n}")
+    slug = factory.Sequence(lambda n: f"gd-test-{n:03d}")
+    code = factory.Sequence(lambda n: f"GD-2022-{n:03d}")
+    parent = factory.LazyFunction(lambda: section(ProjectIndexPage))
+    category = factory.SubFactory(CategoryFactory)
+    purchaser = factory.SubFactory(DepartmentFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    street = factory.SubFactory(StreetFactory)
+    community = factory.LazyAttribute(lambda o: CommunityFactory(parent=o.street))
+    budget = decimal.Decimal("150000.00")
+    start_date = datetime.date(2022, 3, 1)
+    end_date = datetime.date(2023, 2, 28)
+    stage = ProjectStage.IMPLEMENTATION
+    summary = "为辖区独居老人和困难群众提供社会工作服务。"
+
+
+class PolicyPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PolicyPage
+
+    title = factory.Sequence(lambda n: f"关于社会工作服务的测试通知{n}")
+    slug = factory.Sequence(lambda n: f"policy-{n}")
+    parent = factory.LazyFunction(lambda: section(PolicyIndexPage))
+    document_number = factory.Sequence(lambda n: f"官民发〔2022〕{n + 1}号")
+    level = PolicyLevel.DISTRICT
+    issuer = "官渡区民政局"
+    issued_on = datetime.date(2022, 5, 1)
+
+
+class NoticePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NoticePage
+
+    title = factory.Sequence(lambda n: f"测试工作动态{n}")
+    slug = factory.Sequence(lambda n: f"notice-{n}")
+    parent = factory.LazyFunction(lambda: section(NoticeIndexPage))
+    kind = NoticeKind.NEWS
+    published_on = datetime.date(2022, 6, 1)
