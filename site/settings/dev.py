@@ -7,3 +7,8 @@ from .base import *  # noqa: F401,F403
 DEBUG = os.environ.get("DEBUG", "1") == "1"
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret-shegong"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Served from the apps' folders while developing, so no collectstatic is needed first.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
