@@ -491,6 +491,9 @@ def set_relations(page, relations):
         if name in ("tags", "topics"):
             getattr(page, name).set(value, clear=True)
         else:
+            # Orderable keeps the file's order only if told; unset sort_order sorts arbitrarily on PostgreSQL.
+            for position, item in enumerate(value):
+                item.sort_order = position
             setattr(page, name, value)
 
 
