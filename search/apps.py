@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "shegong.search"
     label = "shegong_search"
     verbose_name = "全文检索"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

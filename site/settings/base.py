@@ -132,9 +132,18 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Empty means the embedded engine: search works with no server to run.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
+# Wagtail's own search (admin, Page.objects.search) with the same Chinese analysis as the site search.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "shegong.search.backend"},
 }
+# Elasticsearch index names start with this, so environments can share a cluster.
+SHEGONG_SEARCH_INDEX_PREFIX = os.environ.get(
+    "SHEGONG_SEARCH_INDEX_PREFIX", "shegong-" + os.environ.get("SHEGONG_ENV", "dev")
+)
+# Analyzer of the readable Elasticsearch fields: cjk, or ik_max_word / smartcn where the cluster has the plugin.
+SHEGONG_SEARCH_ES_ANALYZER = os.environ.get("SHEGONG_SEARCH_ES_ANALYZER", "cjk")
+# After a failed call, the embedded engine answers for this long before Elasticsearch is tried again.
+SHEGONG_SEARCH_ES_RETRY_SECONDS = float(os.environ.get("SHEGONG_SEARCH_ES_RETRY_SECONDS", "30"))
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -1,0 +1,131 @@
+"""Chinese text analysis shared by every engine, at index time and at query time.
+
+Text is folded (NFKC: full-width to half-width, compatibility forms) and
+lower-cased, then cut into tokens that contain only letters and digits:
+
+- a run of CJK characters gives its overlapping bigrams (社区营造 → 社区 区营 营造),
+  the scheme of Elasticsearch's ``cjk`` analyzer; a query word of two or
+  more characters is matched as the phrase of its bigrams, so it finds
+  exactly that string and no other;
+- every distinct CJK character is also kept in a separate section after the
+  bigrams, so a one-character query (站) still finds its documents;
+- Latin letters and digits give one token per run (5A → 5a, 2023);
+- document numbers (民发〔2021〕6号) and codes (GD-2023-017) give one whole
+  token, then their parts, so both the whole and the parts are found.
+
+Fields weigh more by being repeated in the token stream; a private-use
+character separates repeats and sections so no phrase matches across them.
+The stream is plain space-separated text, so SQLite FTS5, PostgreSQL and
+Elasticsearch (``whitespace`` analyzer) all see exactly the same tokens.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+BREAK = "\ue000"
+
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_DOCNO = r"[〔\[【(]\s*(?P<year>\d{4})\s*[〕\]】)]\s*第?\s*(?P<num>\d{1,5})\s*号"
+_CODE = r"(?P<code>[a-z]{1,8}(?:-[a-z0-9]{1,12})+)"
+_TOKEN_RE = re.compile(rf"(?P<docno>{_DOCNO})|{_CODE}|(?P<cjk>[{CJK}]+)|(?P<alnum>[a-z0-9]+)")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
+# Operators people type from other search engines are connectives, not words to find.
+_OPERATOR_WORDS = {"AND", "OR", "NOT", "NEAR"}
+
+
+def normalize(text: str) -> str:
+    """Fold full-width forms and letter case; drop control characters."""
+    return _CONTROL_RE.sub(" ", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+def _bigrams(run):
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def _docno_token(year, num):
+    return f"{year}n{int(num)}"
+
+
+def _code_parts(code):
+    return code.replace("-", ""), [part for part in code.split("-") if part]
+
+
+def main_tokens(text: str) -> list[str]:
+    """The tokens of already-normalised text, in order, without single characters."""
+    tokens = []
+    for match in _TOKEN_RE.finditer(text):
+        kind = match.lastgroup
+        if match.group("docno"):
+            tokens += [_docno_token(match["year"], match["num"]), match["year"], str(int(match["num"]))]
+        elif match.group("code"):
+            whole, parts = _code_parts(match["code"])
+            tokens += [whole, *parts]
+        elif kind == "cjk":
+            run = match["cjk"]
+            tokens += _bigrams(run)
+        else:
+            tokens.append(match["alnum"])
+    return tokens
+
+
+def chars(text: str) -> list[str]:
+    return list(dict.fromkeys(ch for ch in text if re.match(f"[{CJK}]", ch)))
+
+
+def field_stream(text: str, weight: int = 1) -> str:
+    """One field's tokens as a stream, repeated `weight` times."""
+    text = normalize(text)
+    section = " ".join(main_tokens(text)) + f" {BREAK} " + " ".join(chars(text))
+    return f" {BREAK} ".join([section] * weight)
+
+
+def index_stream(fields) -> str:
+    """The token stream of a document from (text, weight) pairs."""
+    return f" {BREAK} ".join(field_stream(text, weight) for text, weight in fields if text and text.strip())
+
+
+@dataclass
+class Segment:
+    """One piece of a query word: a phrase of tokens to find together, and the text to mark."""
+
+    tokens: list[str]
+    pattern: str
+
+
+@dataclass
+class Term:
+    """One query word (what the user separated by spaces); all its segments must match."""
+
+    text: str
+    segments: list[Segment] = field(default_factory=list)
+
+
+def _segments(word):
+    segments = []
+    for match in _TOKEN_RE.finditer(word):
+        if match.group("docno"):
+            year, num = match["year"], str(int(match["num"]))
+            pattern = rf"[〔\[【(]\s*{year}\s*[〕\]】)]\s*第?\s*0*{num}\s*号"
+            segments.append(Segment([_docno_token(year, num)], pattern))
+        elif match.group("code"):
+            whole, parts = _code_parts(match["code"])
+            segments.append(Segment([whole], r"-?".join(re.escape(part) for part in parts)))
+        elif match.lastgroup == "cjk":
+            run = match["cjk"]
+            segments.append(Segment(_bigrams(run) or [run], re.escape(run)))
+        else:
+            segments.append(Segment([match["alnum"]], re.escape(match["alnum"])))
+    return segments
+
+
+def analyse_query(text: str) -> list[Term]:
+    """The words of a query. Any search syntax is only punctuation here: it never reaches an engine."""
+    words = [w for w in (text or "").split() if w not in _OPERATOR_WORDS]
+    terms = []
+    for word in words:
+        term = Term(word, _segments(normalize(word)))
+        if term.segments and all(t.text != term.text for t in terms):
+            terms.append(term)
+    return terms
+

@@ -1,0 +1,123 @@
+"""The one search service behind the public page, the API and the admin."""
+
+import datetime
+import logging
+import math
+import time
+from dataclasses import dataclass, field
+
+from shegong.pages.enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage
+
+from . import sync
+from .analysis import analyse_query
+from .documents import TYPES
+from .embedded import EmbeddedEngine
+from .highlight import mark, snippet
+from .models import PendingChange, SearchDocument
+from .query import FILTER_FIELDS, EngineResult, Query, Sort
+
+logger = logging.getLogger("shegong.search")
+
+FILTER_LABELS = {
+    "type": "内容类型", "level": "政策层级", "issuer": "发文机关", "status": "效力状态", "category": "项目类别",
+    "department": "购买部门", "organization": "承接社会组织", "street": "街道", "stage": "项目阶段",
+    "kind": "公告类型", "year": "年度",
+}
+CHOICES = {
+    "type": {name: label for name, (label, _) in TYPES.items()},
+    "level": dict(PolicyLevel.choices),
+    "status": dict(PolicyStatus.choices),
+    "stage": dict(ProjectStage.choices),
+    "kind": dict(NoticeKind.choices),
+}
+
+
+@dataclass
+class Hit:
+    page_id: int
+    type: str
+    type_label: str
+    title: str
+    title_highlight: str
+    url: str
+    date: datetime.date | None
+    highlight: str
+    score: float
+
+
+@dataclass
+class Results:
+    query: str
+    count: int
+    hits: list[Hit]
+    facets: dict[str, list[dict]]
+    page: int
+    page_size: int
+    took_ms: float
+    engine: str
+    selected: dict = field(default_factory=dict)
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.count / self.page_size))
+
+
+def _run(query: Query) -> EngineResult:
+    if sync.es_available():
+        from .elastic import ElasticsearchEngine
+
+        try:
+            if PendingChange.objects.exists():
+                sync.flush_pending()
+            return ElasticsearchEngine().search(query)
+        except sync.ES_ERRORS as error:
+            sync.mark_es_down(error)
+    return EmbeddedEngine().search(query)
+
+
+def _facets(counters, selected):
+    facets = {}
+    for name in FILTER_FIELDS:
+        labels = CHOICES.get(name, {})
+        values = sorted(counters.get(name, {}).items(), key=lambda item: (-item[1], str(item[0])))
+        facets[name] = [
+            {"value": str(value), "label": labels.get(value, str(value)), "count": count,
+             "selected": str(value) in selected.get(name, [])}
+            for value, count in values
+            if value not in ("", None)
+        ]
+    return facets
+
+
+def search(q="", filters=None, date_from=None, date_to=None, sort=Sort.RELEVANCE, page=1, page_size=10) -> Results:
+    """Find live public pages. `filters` maps a FILTER_FIELDS name to the values to keep (already validated)."""
+    started = time.perf_counter()
+    filters = {name: [str(v) for v in values] for name, values in (filters or {}).items() if values}
+    terms = analyse_query(q)
+    query = Query(terms, filters, date_from, date_to, sort, (page - 1) * page_size, page_size)
+    if q.strip() and not terms:
+        # Only punctuation or symbols: nothing to look for, and no reason to list everything.
+        result = EngineResult(0, [], {}, "none")
+    else:
+        result = _run(query)
+    rows = SearchDocument.objects.in_bulk([page_id for page_id, _ in result.hits])
+    hits = []
+    for page_id, score in result.hits:
+        doc = rows.get(page_id)
+        if doc is None:  # removed since the engine answered
+            continue
+        hits.append(
+            Hit(
+                page_id=page_id,
+                type=doc.doc_type,
+                type_label=CHOICES["type"].get(doc.doc_type, doc.doc_type),
+                title=doc.title,
+                title_highlight=mark(doc.title, terms),
+                url=doc.url,
+                date=doc.date,
+                highlight=snippet(doc.text, terms),
+                score=round(score, 4),
+            )
+        )
+    took = (time.perf_counter() - started) * 1000
+    return Results(q, result.count, hits, _facets(result.facets, filters), page, page_size, round(took, 1), result.engine, filters)

@@ -1,0 +1,62 @@
+from django.shortcuts import render
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import service
+from .params import SearchParamsSerializer, error_message
+
+
+def search_page(request):
+    """The public search page: query box, facet filters, highlighted hits, pagination."""
+    params = SearchParamsSerializer(data=request.GET)
+    context = {"query": request.GET.get("q", "")[:200], "params": request.GET}
+    status = 200
+    if params.is_valid():
+        context["results"] = service.search(**params.search_kwargs())
+    else:
+        context["error"] = error_message(params.errors)
+        status = 400
+    return render(request, "search/search.html", context, status=status)
+
+
+class HitSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="policy / project / notice / station / page")
+    type_label = serializers.CharField()
+    title = serializers.CharField()
+    title_highlight = serializers.CharField(help_text="标题，命中词以 <mark> 标出（已转义的 HTML）")
+    url = serializers.CharField()
+    date = serializers.DateField(allow_null=True)
+    highlight = serializers.CharField(help_text="正文片段，命中词以 <mark> 标出（已转义的 HTML）")
+    score = serializers.FloatField()
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    selected = serializers.BooleanField()
+
+
+class SearchResponseSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    num_pages = serializers.IntegerField()
+    took_ms = serializers.FloatField()
+    engine = serializers.CharField()
+    results = HitSerializer(many=True, source="hits")
+    facets = serializers.DictField(child=FacetValueSerializer(many=True))
+
+
+class SearchAPIView(APIView):
+    """全文检索：政策法规、服务项目、通知公告、社工站点。"""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    def get(self, request):
+        params = SearchParamsSerializer(data=request.query_params)
+        if not params.is_valid():
+            return Response({"detail": error_message(params.errors), "errors": params.errors}, status=400)
+        return Response(SearchResponseSerializer(service.search(**params.search_kwargs())).data)
