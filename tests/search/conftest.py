@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 from elasticsearch import Elasticsearch
 
 from shegong.core.importer import ContentImporter
@@ -21,10 +22,19 @@ CORPUS = Path(__file__).with_name("corpus.json")
 NOIDA = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "noida-db"
 
 
+@pytest.fixture(scope="module")
+def module_corpus(django_db_setup, django_db_blocker):
+    """The corpus imported once per module, inside a transaction rolled back after the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_site_tree()
+        ContentImporter().run(json.loads(CORPUS.read_text(encoding="utf-8")))
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def corpus(db):
-    ensure_site_tree()
-    ContentImporter().run(json.loads(CORPUS.read_text(encoding="utf-8")))
+def corpus(module_corpus, db):
+    """Each test's changes are undone by its own savepoint."""
 
 
 def free_port():
