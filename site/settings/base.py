@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "shegong.pages",
     "shegong.search",
     "shegong.theme",
+    "shegong.funds",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
