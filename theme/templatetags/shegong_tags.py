@@ -1,0 +1,120 @@
+"""Display helpers of the public site: money, dates, listings and navigation."""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import format_html
+
+from shegong.pages.enums import ProjectStage
+from shegong.pages.models import NoticePage, ProjectPage
+
+register = template.Library()
+
+MISSING = "—"
+
+
+def _decimal(value):
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+
+
+@register.filter
+def amount(value):
+    """1234567 → "1,234,567.00", for columns whose heading already says 元."""
+    number = _decimal(value)
+    return MISSING if number is None else f"{number:,.2f}"
+
+
+@register.filter
+def yuan(value):
+    """1234567 → "1,234,567.00 元"."""
+    text = amount(value)
+    return text if text == MISSING else f"{text} 元"
+
+
+@register.filter
+def wan(value):
+    """5904000 → "590.4 万元": large sums read the way Chinese reports write them."""
+    amount = _decimal(value)
+    if amount is None:
+        return MISSING
+    text = f"{amount / 10000:,.1f}".removesuffix(".0")
+    return f"{text} 万元"
+
+
+@register.filter
+def cn_date(value):
+    """date(2022, 3, 1) → "2022年3月1日"."""
+    if not isinstance(value, datetime.date):
+        return MISSING
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+@register.simple_tag
+def date_span(start, end):
+    """A period such as a project's service period: "2022年3月1日 至 2023年2月28日"."""
+    if not start and not end:
+        return MISSING
+    return f"{cn_date(start)} 至 {cn_date(end)}"
+
+
+@register.filter
+def publicity_state(notice):
+    """Whether a notice's publicity period is still open today; "" when it has none."""
+    if not notice.publicity_until:
+        return ""
+    return "公示中" if timezone.localdate() <= notice.publicity_until else "公示已结束"
+
+
+@register.simple_tag
+def site_name():
+    """The platform's name from settings, so pages that cannot reach the database (500.html) can show it."""
+    return settings.WAGTAIL_SITE_NAME
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, href, label):
+    """A main-navigation link, marked as the current section for the page being read."""
+    request = context.get("request")
+    path = request.path if request else ""
+    current = path == href if href == "/" else path.startswith(href)
+    if current:
+        return format_html('<a href="{}" aria-current="page">{}</a>', href, label)
+    return format_html('<a href="{}">{}</a>', href, label)
+
+
+@register.simple_tag
+def page_numbers(items):
+    """Page numbers around the current one, with "…" for the gaps."""
+    return list(items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1))
+
+
+@register.simple_tag
+def public_notices_of(project):
+    """The project's related notices a citizen may read: live and without a view restriction."""
+    return NoticePage.objects.live().public().filter(related_projects__project=project).order_by("-published_on")
+
+
+@register.simple_tag
+def public_projects_of(notice):
+    """The notice's related projects a citizen may read: live and without a view restriction."""
+    return ProjectPage.objects.live().public().filter(notice_links__page=notice).order_by("code")
+
+
+@register.simple_tag
+def lifecycle_steps(project):
+    """The project's timeline, each stage marked done, current or todo against the project's stage."""
+    current = ProjectStage(project.stage).position
+    steps = []
+    for step in project.timeline():
+        position = step["stage"].position
+        state = "current" if position == current else "done" if position < current else "todo"
+        steps.append({**step, "state": state})
+    return steps
