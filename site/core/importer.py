@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
+from shegong.duplicates.imports import check_imported_project
 from shegong.pages.enums import NoticeKind, ParticipantKind, PolicyLevel, PolicyStatus, ProjectStage, StationLevel
 from shegong.pages.models import (
     NoticeIndexPage,
@@ -380,6 +381,7 @@ class ContentImporter:
             {"tags": string_list(row, "tags"), "participants": participants, "milestones": milestones},
             slug=code,
         )
+        check_imported_project(page, text(row, "duplicate_reason"))
         self.projects[code] = page
         return outcome
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "shegong.search",
     "shegong.theme",
     "shegong.funds",
+    "shegong.duplicates",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
