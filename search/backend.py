@@ -38,6 +38,12 @@ class AnalysedSQLiteIndex(SQLiteIndex):
 
 
 class AnalysedQueryMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The FTS5 table has only title/body/autocomplete columns, so a `fields=` restriction (the
+        # snippet admin passes its search_fields) would name columns that do not exist: search all text.
+        self.fields = None
+
     def build_search_query_content(self, query, config=None):
         if not isinstance(query, (PlainText, Phrase)):
             return super().build_search_query_content(query, config)

@@ -47,7 +47,6 @@ def reindex_pages(page_ids):
     page_ids = set(page_ids)
     if not page_ids:
         return
-    old_urls = dict(SearchDocument.objects.filter(page_id__in=page_ids).values_list("page_id", "url"))
     pages = list(documents.indexable_pages().filter(pk__in=page_ids).specific())
     built = [documents.build(page) for page in pages]
     index.store(built)
@@ -55,9 +54,12 @@ def reindex_pages(page_ids):
     index.remove(gone)
     queue_for_elasticsearch(page_ids)
     # A new slug or parent changes every descendant's URL too.
-    moved = [page for page, doc in zip(pages, built) if doc.page_id in old_urls and old_urls[doc.page_id] != doc.url]
-    for page in moved:
-        reindex_pages(page.get_descendants().values_list("pk", flat=True))
+    for page, doc in zip(pages, built):
+        stale = SearchDocument.objects.filter(page__path__startswith=page.path, page__depth__gt=page.depth).exclude(
+            url__startswith=doc.url
+        )
+        if stale.exists():
+            reindex_pages(page.get_descendants().values_list("pk", flat=True))
 
 
 def queue_for_elasticsearch(page_ids):

@@ -1,0 +1,121 @@
+"""The index follows every publish, unpublish, edit, delete, move, restriction and snippet edit."""
+
+import datetime
+import io
+
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.models import Page, PageViewRestriction
+
+from shegong.pages.models import ContentPage, HomePage, NoticeIndexPage, NoticePage, PolicyPage, ProjectPage
+from shegong.search import service
+from shegong.snippets.models import SocialOrganization
+
+
+def titles(query, **filters):
+    return [hit.title for hit in service.search(query, filters={k: [v] for k, v in filters.items()}).hits]
+
+
+def new_notice(title, body="", live=False):
+    index = NoticeIndexPage.objects.get()
+    notice = NoticePage(title=title, kind="news", published_on=datetime.date(2024, 1, 5), live=live,
+                        body=[("paragraph", f"<p>{body}</p>")])
+    index.add_child(instance=notice)
+    return notice
+
+
+def test_draft_is_not_found_until_published(corpus):
+    notice = new_notice("蓝莓义卖活动通知", "社区蓝莓义卖所得用于助学。")
+    assert titles("蓝莓义卖") == []
+    notice.save_revision().publish()
+    assert titles("蓝莓义卖") == ["蓝莓义卖活动通知"]
+
+
+def test_unpublish_removes_and_delete_removes(corpus):
+    project = ProjectPage.objects.get(code="GD-2023-017")
+    assert titles("喘息服务")[0] == project.title
+    project.unpublish()
+    assert project.title not in titles("喘息服务")
+    project.save_revision().publish()
+    assert project.title in titles("喘息服务")
+    project.delete()
+    assert project.title not in titles("喘息服务")
+
+
+def test_edit_finds_new_words_and_forgets_old_ones(corpus):
+    policy = PolicyPage.objects.get(document_number="官财〔2022〕19号")
+    policy.title = "关于规范政府购买服务绩效管理的通知"
+    policy.save_revision().publish()
+    assert policy.title in titles("绩效管理")
+    assert titles("规范政府购买服务预算管理") == []
+
+
+def test_a_saved_draft_of_a_live_page_does_not_change_the_index(corpus):
+    policy = PolicyPage.objects.get(document_number="官财〔2022〕19号").get_latest_revision_as_object()
+    policy.title = "草稿标题蓝莓"
+    policy.save_revision()
+    assert titles("草稿标题蓝莓") == []
+    assert titles("预算管理") == ["关于规范政府购买服务预算管理的通知"]
+
+
+def test_move_updates_the_url(corpus):
+    home = HomePage.objects.get()
+    about = home.add_child(instance=ContentPage(title="关于平台", slug="about"))
+    guide = home.add_child(instance=ContentPage(title="检索使用指南", slug="guide"))
+    guide.move(about, pos="last-child")
+    hit = service.search("检索使用指南").hits[0]
+    assert hit.url == Page.objects.get(pk=guide.pk).url and "/about/guide/" in hit.url
+
+
+def test_slug_change_updates_descendant_urls(corpus):
+    home = HomePage.objects.get()
+    about = home.add_child(instance=ContentPage(title="关于平台", slug="about"))
+    about.add_child(instance=ContentPage(title="检索使用指南", slug="guide"))
+    about.slug = "platform"
+    about.save_revision().publish()
+    assert service.search("检索使用指南").hits[0].url.endswith("/platform/guide/")
+
+
+def test_view_restriction_hides_the_page_and_its_removal_shows_it(corpus):
+    project = ProjectPage.objects.get(code="GD-2022-040")
+    restriction = PageViewRestriction.objects.create(page=project, restriction_type="password", password="x")
+    assert project.title not in titles("心理健康")
+    restriction.delete()
+    assert project.title in titles("心理健康")
+
+
+def test_snippet_rename_reindexes_the_pages_that_show_it(corpus):
+    organization = SocialOrganization.objects.get(name="云南同心残障支持中心")
+    organization.name = "云南同行助残服务中心"
+    organization.save()
+    assert titles("同行助残") == ["小板桥街道残疾人康复支持项目"]
+    assert titles("同心残障") == []
+    assert titles("", organization="云南同行助残服务中心") == ["小板桥街道残疾人康复支持项目"]
+
+
+def chinese_pdf(lines):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.setFont("STSong-Light", 14)
+    for i, line in enumerate(lines):
+        pdf.drawString(72, 760 - 24 * i, line)
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_pdf_attachment_text_is_searchable(corpus):
+    pdf = chinese_pdf(["社区社工站服务指引", "开通心理疏导热线，提供喘息服务和危机干预。"])
+    document = Document(title="服务指引（附件）")
+    document.file.save("guide.pdf", ContentFile(pdf), save=False)
+    document.save()
+    policy = PolicyPage.objects.get(document_number="民发〔2021〕6号")
+    policy.attachments.create(document=document)
+    policy.save_revision().publish()
+    hits = service.search("心理疏导热线").hits
+    assert [hit.title for hit in hits] == [policy.title]
+    assert "<mark>心理疏导热线</mark>" in hits[0].highlight
