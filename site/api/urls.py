@@ -1,1 +1,35 @@
-urlpatterns = []
+"""The headless API: /api/v2/ endpoints, /api/schema/ (OpenAPI 3) and /api/docs/."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from . import endpoints
+from .preview import PreviewEndpoint
+from .stats import StatsAPIView
+
+router = WagtailAPIRouter("wagtailapi_v2")
+# Typed page endpoints first: an item's detail_url then points at its own type's endpoint.
+for endpoint in (
+    endpoints.ProjectsEndpoint,
+    endpoints.PoliciesEndpoint,
+    endpoints.NoticesEndpoint,
+    endpoints.StationsEndpoint,
+    endpoints.PagesEndpoint,
+    endpoints.ImagesEndpoint,
+    endpoints.DocumentsEndpoint,
+    endpoints.DepartmentsEndpoint,
+    endpoints.CategoriesEndpoint,
+    endpoints.OrganizationsEndpoint,
+    endpoints.RegionsEndpoint,
+    PreviewEndpoint,
+):
+    router.register_endpoint(endpoint.name, endpoint)
+
+urlpatterns = [
+    path("v2/stats/", StatsAPIView.as_view(), name="api_stats"),
+    path("v2/", router.urls),
+    path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api_schema"), name="api_redoc"),
+]

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "shegong.pages",
     "shegong.search",
     "shegong.theme",
+    "shegong.api",
+    "shegong.webhooks",
     "shegong.funds",
     "shegong.duplicates",
     "wagtail.contrib.forms",
@@ -46,6 +48,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "wagtail.api.v2",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -59,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -149,7 +156,46 @@ SHEGONG_SEARCH_ES_RETRY_SECONDS = float(os.environ.get("SHEGONG_SEARCH_ES_RETRY_
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
+
+# The headless API (docs/api.md).
+# Absolute base of the detail_url links; unset, the site's own root URL is used.
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+# Rich text as finished HTML, internal links resolved to public URLs.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+SPECTACULAR_SETTINGS = {
+    "TITLE": "社工 Shegong 内容接口",
+    "DESCRIPTION": "服务项目、政策法规、通知公告、社工站点及基础资料的只读公开接口。",
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_NO_READ_ONLY_REQUIRED": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["shegong.api.schema.public_endpoints_only"],
+    "ENUM_NAME_OVERRIDES": {
+        "RegionLevelEnum": "shegong.snippets.models.RegionLevel",
+        "PolicyLevelEnum": "shegong.pages.enums.PolicyLevel",
+        "StationLevelEnum": "shegong.pages.enums.StationLevel",
+    },
+}
+# Consuming sites allowed to call the API from a browser, e.g. https://portal.example.gov.cn
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+# Seconds a consuming site and any shared cache may reuse an API answer.
+SHEGONG_API_MAX_AGE = int(os.environ.get("SHEGONG_API_MAX_AGE", "60"))
+# Where an editor's "preview on the consuming site" goes; the signed token is appended as ?token=.
+SHEGONG_PREVIEW_CLIENT_URL = os.environ.get("SHEGONG_PREVIEW_CLIENT_URL", "")
+SHEGONG_PREVIEW_MAX_AGE = int(os.environ.get("SHEGONG_PREVIEW_MAX_AGE", str(60 * 60)))
+# Publish webhooks: the first retry waits this long, each next one twice as long, up to the attempt limit.
+SHEGONG_WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("SHEGONG_WEBHOOK_RETRY_BASE_SECONDS", "30"))
+SHEGONG_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("SHEGONG_WEBHOOK_MAX_ATTEMPTS", "8"))
+SHEGONG_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SHEGONG_WEBHOOK_TIMEOUT_SECONDS", "10"))
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,166 @@
+"""The Wagtail API v2 endpoints of Shegong: pages by type, images, documents and the snippets."""
+
+from django.db.models import Q
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.urls import path
+from rest_framework import exceptions
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import CollectionViewRestriction
+
+from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
+from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
+
+from .caching import ConditionalGetMixin
+from .fields import API_FIELDS, LISTING_FIELDS, with_related
+from .filters import FILTERSETS, FilterSetBackend
+from .schema import WagtailEndpointSchema
+
+
+class ShegongEndpointMixin(ConditionalGetMixin):
+    """JSON only, fields from `fields.API_FIELDS`, related records loaded up front."""
+
+    renderer_classes = [JSONRenderer]
+    schema = WagtailEndpointSchema()
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return cls._convert_api_fields(cls.body_fields + API_FIELDS.get(model, list(getattr(model, "api_fields", ()))))
+
+    def get_queryset(self):
+        return with_related(super().get_queryset())
+
+    def handle_exception(self, exc):
+        """Every error as {"message": …}, the shape Wagtail gives its own 400 and 404."""
+        if isinstance(exc, DjangoPermissionDenied):
+            exc = exceptions.PermissionDenied(str(exc))
+        if isinstance(exc, exceptions.APIException):
+            return Response({"message": str(exc.detail)}, status=exc.status_code)
+        return super().handle_exception(exc)
+
+    def paginate_queryset(self, queryset):
+        try:
+            return super().paginate_queryset(queryset)
+        except ValueError as e:
+            raise BadRequestError(f"limit 与 offset 须为非负整数：{e}") from e
+
+
+class PagesEndpoint(ShegongEndpointMixin, PagesAPIViewSet):
+    """Every public page; `type=pages.ProjectPage` gives a type's own fields."""
+
+
+class TypedPagesEndpoint(PagesEndpoint):
+    """One page type, with the consumer filters of its public index page."""
+
+    filter_backends = [FilterSetBackend, OrderingFilter, SearchFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters
+
+    def check_query_parameters(self, queryset):
+        allowed = self.known_query_parameters | set(FILTERSETS[self.model].base_filters)
+        unknown = set(self.request.GET) - allowed
+        if unknown:
+            raise BadRequestError("不支持的查询参数：%s" % ", ".join(sorted(unknown)))
+
+    def get_queryset(self):
+        public = self.get_base_queryset().values("pk")
+        return with_related(self.model.objects.filter(pk__in=public))
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        return super().get_listing_default_fields(model) + LISTING_FIELDS[model]
+
+
+class ProjectsEndpoint(TypedPagesEndpoint):
+    name = "projects"
+    model = ProjectPage
+
+
+class PoliciesEndpoint(TypedPagesEndpoint):
+    name = "policies"
+    model = PolicyPage
+
+
+class NoticesEndpoint(TypedPagesEndpoint):
+    name = "notices"
+    model = NoticePage
+
+
+class StationsEndpoint(TypedPagesEndpoint):
+    name = "stations"
+    model = StationPage
+
+
+def outside_restricted_collections(queryset):
+    """Images and documents of a collection with a view restriction (or inside one) are not public."""
+    restricted = Q()
+    for collection_path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
+        restricted |= Q(collection__path__startswith=collection_path)
+    return queryset.exclude(restricted) if restricted else queryset
+
+
+class ImagesEndpoint(ShegongEndpointMixin, ImagesAPIViewSet):
+    def get_queryset(self):
+        return outside_restricted_collections(super().get_queryset())
+
+
+class DocumentsEndpoint(ShegongEndpointMixin, DocumentsAPIViewSet):
+    def get_queryset(self):
+        return outside_restricted_collections(super().get_queryset())
+
+
+class SnippetEndpoint(ShegongEndpointMixin, BaseAPIViewSet):
+    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name"]
+    nested_default_fields = listing_default_fields
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        return cls.get_available_fields(model)
+
+
+class DepartmentsEndpoint(SnippetEndpoint):
+    name = "departments"
+    model = Department
+
+    def get_queryset(self):
+        return Department.objects.order_by("sort_order", "name", "id")
+
+
+class CategoriesEndpoint(SnippetEndpoint):
+    name = "categories"
+    model = ProjectCategory
+
+    def get_queryset(self):
+        return ProjectCategory.objects.order_by("sort_order", "name", "id")
+
+
+class OrganizationsEndpoint(SnippetEndpoint):
+    """Social organizations with their red/black list entry; contact details never leave the admin."""
+
+    name = "organizations"
+    model = SocialOrganization
+
+
+class RegionsEndpoint(SnippetEndpoint):
+    """Regions flat (filter with `parent=`, `level=`), or the whole tree at `tree/`."""
+
+    name = "regions"
+    model = Region
+
+    def tree_view(self, request):
+        regions = list(Region.objects.order_by("level", "name", "id"))
+        nodes = {r.pk: {"id": r.pk, "name": r.name, "level": r.level, "code": r.code, "children": []} for r in regions}
+        roots = []
+        for region in regions:
+            siblings = nodes[region.parent_id]["children"] if region.parent_id in nodes else roots
+            siblings.append(nodes[region.pk])
+        return Response(roots)
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("tree/", cls.as_view({"get": "tree_view"}), name="tree")] + super().get_urlpatterns()

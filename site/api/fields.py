@@ -1,0 +1,159 @@
+"""What each content type shows in the API, and how to load it in a fixed number of queries.
+
+Kept here rather than as `api_fields` on the models, so the API's contract lives in one place.
+"""
+
+from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from wagtail.api import APIField
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from shegong.pages.models import NoticePage, NoticeProject, PolicyPage, ProjectPage, StationPage
+from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
+
+from .serializers import (
+    AttachmentSerializer,
+    CategorySerializer,
+    DepartmentSerializer,
+    ImageSerializer,
+    RenditionsField,
+    ListingSerializer,
+    MilestoneSerializer,
+    OrganizationSerializer,
+    PageLinkSerializer,
+    ParticipantSerializer,
+    RegionSerializer,
+)
+
+
+@extend_schema_field(PageLinkSerializer(many=True))
+class RelatedProjectsField(serializers.Field):
+    """The projects a notice links to; the prefetch below keeps only live, public ones."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, links):
+        return [PageLinkSerializer(link.project).data for link in links.all()]
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class TagNamesField(serializers.Field):
+    """Tag names in order; reads the prefetched tags, where Wagtail's own field queries per item."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())
+
+
+def public_projects():
+    return ProjectPage.objects.live().public()
+
+
+API_FIELDS = {
+    ProjectPage: [
+        "code",
+        APIField("category", serializer=CategorySerializer(read_only=True)),
+        APIField("purchaser", serializer=DepartmentSerializer(read_only=True)),
+        APIField("organization", serializer=OrganizationSerializer(read_only=True)),
+        APIField("street", serializer=RegionSerializer(read_only=True)),
+        APIField("community", serializer=RegionSerializer(read_only=True)),
+        "budget",
+        "start_date",
+        "end_date",
+        "stage",
+        "social_worker",
+        "summary",
+        APIField("image", serializer=ImageSerializer(read_only=True)),
+        "body",
+        APIField("tags", serializer=TagNamesField()),
+        APIField("participants", serializer=ParticipantSerializer(many=True, read_only=True)),
+        APIField("milestones", serializer=MilestoneSerializer(many=True, read_only=True)),
+    ],
+    PolicyPage: [
+        "document_number",
+        "level",
+        "issuer",
+        "issued_on",
+        "effective_on",
+        "status",
+        "summary",
+        "body",
+        APIField("topics", serializer=TagNamesField()),
+        APIField("attachments", serializer=AttachmentSerializer(many=True, read_only=True)),
+    ],
+    NoticePage: [
+        "kind",
+        "published_on",
+        "publicity_until",
+        "source",
+        APIField("image", serializer=ImageSerializer(read_only=True)),
+        "body",
+        APIField("related_projects", serializer=RelatedProjectsField()),
+    ],
+    StationPage: [
+        "level",
+        APIField("region", serializer=RegionSerializer(read_only=True)),
+        "address",
+        "phone",
+        "opened_on",
+        "staff_count",
+        "services",
+        "body",
+    ],
+    get_image_model(): [APIField("renditions", serializer=RenditionsField())],
+    Department: ["name", "short_name", "description", "sort_order"],
+    ProjectCategory: ["name", "description", "sort_order"],
+    Region: ["name", "level", "code", APIField("parent", serializer=RegionSerializer(read_only=True))],
+    SocialOrganization: [
+        "name",
+        "credit_code",
+        "registered_on",
+        "rating",
+        "description",
+        APIField("region", serializer=RegionSerializer(read_only=True)),
+        APIField("listing", serializer=ListingSerializer(source="*", read_only=True)),
+    ],
+}
+
+# The fields of a listing when the consumer does not name them with `fields=`.
+LISTING_FIELDS = {
+    ProjectPage: ["code", "stage", "category", "purchaser", "organization", "budget", "start_date", "end_date"],
+    PolicyPage: ["document_number", "level", "issuer", "issued_on", "status"],
+    NoticePage: ["kind", "published_on", "publicity_until", "source"],
+    StationPage: ["level", "region", "address", "phone"],
+}
+
+# Loaded with each listing so its query count does not grow with the page size.
+RELATED = {
+    ProjectPage: (
+        ["locale", "category", "purchaser", "organization", "street", "community", "image"],
+        ["image__renditions", "tags", "participants", "milestones"],
+    ),
+    PolicyPage: (["locale"], ["topics", "attachments__document"]),
+    NoticePage: (
+        ["locale", "image"],
+        [
+            "image__renditions",
+            # Built per request: public() reads the current view restrictions.
+            lambda: Prefetch(
+                "related_projects",
+                queryset=NoticeProject.objects.filter(project__in=public_projects()).select_related("project"),
+            ),
+        ],
+    ),
+    StationPage: (["locale", "region"], []),
+    get_image_model(): ([], ["renditions", "tags"]),
+    get_document_model(): ([], ["tags"]),
+    Region: (["parent"], []),
+    SocialOrganization: (["region"], []),
+}
+
+
+def with_related(queryset):
+    select, prefetch = RELATED.get(queryset.model, ([], []))
+    return queryset.select_related(*select).prefetch_related(*(p() if callable(p) else p for p in prefetch))

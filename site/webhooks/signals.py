@@ -1,0 +1,1 @@
+"""Publish, unpublish and delete events sent to subscribers."""
