@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/v2/search/", include("shegong.search.api_urls")),
     path("api/", include("shegong.api.urls")),
     path("search/", include("shegong.search.urls")),
+    path("stats/", include("shegong.stats.urls")),
 ]
 
 if settings.DEBUG:

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "shegong.webhooks",
     "shegong.funds",
     "shegong.duplicates",
+    "shegong.stats",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

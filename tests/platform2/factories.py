@@ -1,12 +1,15 @@
-"""Factories for fund supervision and duplicate checks."""
+"""Factories for fund supervision, duplicate checks and station coverage."""
 
 import datetime
 import decimal
 
 import factory
+import wagtail_factories
 
 from shegong.funds.models import Disbursement, PaymentKind
-from tests.factories import ProjectPageFactory
+from shegong.pages.enums import StationLevel
+from shegong.pages.models import StationIndexPage, StationPage
+from tests.factories import ProjectPageFactory, section
 
 
 class DisbursementFactory(factory.django.DjangoModelFactory):
@@ -17,3 +20,13 @@ class DisbursementFactory(factory.django.DjangoModelFactory):
     paid_on = datetime.date(2022, 4, 1)
     amount = decimal.Decimal("50000.00")
     kind = PaymentKind.FIRST
+
+
+class StationPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StationPage
+
+    title = factory.Sequence(lambda n: f"测试社工站{n}")
+    slug = factory.Sequence(lambda n: f"station-{n}")
+    parent = factory.LazyFunction(lambda: section(StationIndexPage))
+    level = StationLevel.COMMUNITY
