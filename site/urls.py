@@ -10,6 +10,8 @@ urlpatterns = [
     path("api/v2/search/", include("shegong.search.api_urls")),
     path("api/", include("shegong.api.urls")),
     path("search/", include("shegong.search.urls")),
+    path("feedback/", include("shegong.feedback.urls")),
+    path("redblack/", include("shegong.redblack.urls")),
     path("stats/", include("shegong.stats.urls")),
 ]
 

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -8,6 +10,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from shegong.lifecycle.forms import ProjectPageForm
+from shegong.roles.permissions import ProjectPermissionTester
+from shegong.snippets.organizations import ListStatus
 
 from .blocks import BodyBlock
 from .enums import ParticipantKind, ProjectStage
@@ -88,6 +94,7 @@ class ProjectPage(Page):
 
     parent_page_types = ["pages.ProjectIndexPage"]
     subpage_types = []
+    base_form_class = ProjectPageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("code", boost=5),
@@ -149,14 +156,38 @@ class ProjectPage(Page):
             errors["end_date"] = "服务期结束日期不能早于开始日期。"
         if self.community_id and self.street_id and self.community.parent_id != self.street_id:
             errors["community"] = f"“{self.community}”不属于“{self.street}”。"
+        if self.organization_id and self.organization_is_newly_assigned() and self.engages_blacklisted_organization():
+            until = self.organization.list_until
+            errors["organization"] = (
+                f"“{self.organization}”已列入黑榜（{'有效期至 ' + until.isoformat() if until else '长期有效'}，"
+                f"理由：{self.organization.list_reason}），在黑榜有效期内不能承接新项目。"
+            )
         if errors:
             raise ValidationError(errors)
 
+    def permissions_for_user(self, user):
+        return ProjectPermissionTester(user, self)
+
+    def engages_blacklisted_organization(self):
+        """The implementer is black-listed today, and this is not a record of work begun before the listing."""
+        organization = self.organization
+        if organization.listing_in_force(timezone.localdate()) != ListStatus.BLACK:
+            return False
+        began_before_listing = self.start_date and organization.listed_on and self.start_date < organization.listed_on
+        return not began_before_listing
+
+    def organization_is_newly_assigned(self):
+        """True for a new project, or when the implementer differs from the one saved before."""
+        if self.pk is None:
+            return True
+        saved = ProjectPage.objects.filter(pk=self.pk).values_list("organization_id", flat=True).first()
+        return saved != self.organization_id
+
     def timeline(self):
-        """Each stage in order, with the date it was reached (None when not yet)."""
+        """Each stage in order, with the date it was last reached (None when not yet)."""
         reached = {}
-        for milestone in self.milestones.all():
-            reached.setdefault(milestone.stage, milestone.reached_on)
+        for milestone in sorted(self.milestones.all(), key=lambda m: m.reached_on):
+            reached[milestone.stage] = milestone.reached_on
         return [{"stage": stage, "reached_on": reached.get(stage.value)} for stage in ProjectStage]
 
 
@@ -183,8 +214,17 @@ class ProjectMilestone(Orderable):
     stage = models.CharField("阶段", max_length=20, choices=ProjectStage.choices)
     reached_on = models.DateField("日期")
     note = models.CharField("说明", max_length=200, blank=True)
+    reason = models.TextField("跳过或退回理由", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="记录人", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
-    panels = [FieldRowPanel([FieldPanel("stage"), FieldPanel("reached_on")]), FieldPanel("note")]
+    panels = [
+        FieldRowPanel([FieldPanel("stage"), FieldPanel("reached_on")]),
+        FieldPanel("note"),
+        FieldPanel("reason", read_only=True),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = "阶段时间"

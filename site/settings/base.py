@@ -25,6 +25,11 @@ INSTALLED_APPS = [
     "shegong.pages",
     "shegong.search",
     "shegong.theme",
+    "shegong.roles",
+    "shegong.lifecycle",
+    "shegong.feedback",
+    "shegong.updates",
+    "shegong.redblack",
     "shegong.api",
     "shegong.webhooks",
     "shegong.funds",
@@ -138,6 +143,12 @@ WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "xls", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+
+# Days a 立项公示 or 评估结果公示 stays open for objections, from its publication date.
+SHEGONG_PUBLICITY_DAYS = int(os.environ.get("SHEGONG_PUBLICITY_DAYS", "7"))
+# Public comments and objections accepted from one IP address per window (seconds).
+SHEGONG_FEEDBACK_LIMIT = int(os.environ.get("SHEGONG_FEEDBACK_LIMIT", "5"))
+SHEGONG_FEEDBACK_WINDOW = int(os.environ.get("SHEGONG_FEEDBACK_WINDOW", "600"))
 
 # Empty means the embedded engine: search works with no server to run.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

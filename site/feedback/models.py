@@ -1,0 +1,47 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from .moderation import Moderated
+
+
+class Comment(Moderated):
+    """A citizen's comment on a project (项目留言), with an optional 1–5 rating once it is evaluated."""
+
+    project = models.ForeignKey(
+        "pages.ProjectPage", verbose_name="项目", on_delete=models.CASCADE, related_name="comments"
+    )
+    name = models.CharField("称呼", max_length=40)
+    contact = models.CharField("联系方式（不公开）", max_length=80, blank=True)
+    text = models.TextField("留言内容", max_length=2000)
+    rating = models.PositiveSmallIntegerField(
+        "评分", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+    class Meta(Moderated.Meta):
+        verbose_name = "项目留言"
+        verbose_name_plural = "项目留言"
+
+    def __str__(self):
+        return f"{self.name}：{self.text[:20]}"
+
+
+class Objection(Moderated):
+    """An objection (异议) to a project filed during its publicity period."""
+
+    project = models.ForeignKey(
+        "pages.ProjectPage", verbose_name="项目", on_delete=models.CASCADE, related_name="objections"
+    )
+    notice = models.ForeignKey(
+        "pages.NoticePage", verbose_name="所涉公示", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="objections",
+    )
+    name = models.CharField("姓名", max_length=40)
+    contact = models.CharField("联系方式（不公开）", max_length=80, help_text="用于反馈处理结果")
+    text = models.TextField("异议内容", max_length=4000)
+
+    class Meta(Moderated.Meta):
+        verbose_name = "公示异议"
+        verbose_name_plural = "公示异议"
+
+    def __str__(self):
+        return f"{self.project}：{self.name}"

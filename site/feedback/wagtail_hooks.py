@@ -1,0 +1,66 @@
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .forms import ModerationForm
+from .models import Comment, Objection
+
+DECISION = MultiFieldPanel([FieldPanel("status"), FieldPanel("moderation_note")], heading="审核")
+
+
+class ModerationQueue(SnippetViewSet):
+    """A moderation queue: filter by status, read a submission, approve it or reject it with a reason."""
+
+    list_filter = ["status"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    ordering = ["-created_at"]
+
+
+class CommentViewSet(ModerationQueue):
+    model = Comment
+    icon = "comment"
+    menu_label = "项目留言"
+    list_display = ["text", "project", "name", "rating", "status", "created_at"]
+    list_export = ["project", "name", "text", "rating", "status", "moderation_note", "created_at"]
+    search_fields = ["name", "text"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("project", read_only=True),
+            FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("contact", read_only=True)]),
+            FieldPanel("text", read_only=True),
+            FieldPanel("rating", read_only=True),
+            DECISION,
+        ],
+        base_form_class=ModerationForm,
+    )
+
+
+class ObjectionViewSet(ModerationQueue):
+    model = Objection
+    icon = "warning"
+    menu_label = "公示异议"
+    list_display = ["project", "name", "notice", "status", "created_at"]
+    list_export = ["project", "notice", "name", "contact", "text", "status", "moderation_note", "created_at"]
+    search_fields = ["name", "text"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("project", read_only=True), FieldPanel("notice", read_only=True)]),
+            FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("contact", read_only=True)]),
+            FieldPanel("text", read_only=True),
+            DECISION,
+        ],
+        base_form_class=ModerationForm,
+    )
+
+
+class ParticipationGroup(SnippetViewSetGroup):
+    items = (CommentViewSet, ObjectionViewSet)
+    menu_icon = "comment"
+    menu_label = "公众参与"
+    menu_name = "participation"
+    menu_order = 300
+
+
+register_snippet(ParticipationGroup)
+

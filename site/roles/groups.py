@@ -1,0 +1,6 @@
+"""The four roles, as Wagtail groups, and what each may touch."""
+
+EDITORS = "编辑"
+DEPARTMENT_STAFF = "部门工作人员"
+ORGANIZATIONS = "社会组织"
+AUDITORS = "审计"

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class StaffProfile(models.Model):
+    """Whom an admin account works for: a purchasing department or a social organization.
+
+    A department staff member sees only the projects their department buys; a
+    social organization's account only the projects it implements.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name="账号", on_delete=models.CASCADE, related_name="staff_profile"
+    )
+    department = models.ForeignKey(
+        "snippets.Department", verbose_name="所属部门", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="staff_profiles",
+    )
+    organization = models.ForeignKey(
+        "snippets.SocialOrganization", verbose_name="所属社会组织", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="staff_profiles",
+    )
+
+    class Meta:
+        verbose_name = "账号归属"
+        verbose_name_plural = "账号归属"
+        permissions = [("audit", "审计查阅全部项目及其历史")]
+
+    def __str__(self):
+        return f"{self.user.get_username()} → {self.department or self.organization or '未指定'}"
+
+    def clean(self):
+        if self.department_id and self.organization_id:
+            raise ValidationError("一个账号只能归属一个部门或一个社会组织，不能同时归属两者。")

@@ -1,0 +1,25 @@
+"""Admin views narrowed to the projects an account may reach."""
+
+from django.http import Http404
+
+from .scope import may_reach_project
+
+
+class ProjectScopedObjectMixin:
+    """For snippet views of records that belong to a project (`project` FK): another
+    department's or organization's record is a 404, whatever the URL."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not may_reach_project(self.request.user, obj.project):
+            raise Http404
+        return obj
+
+
+def scoped_views(viewset_class):
+    """Give every object view of a SnippetViewSet the project scope."""
+    viewset_class.copy_view_enabled = False  # a copy form would show the original's content
+    for name in ["edit_view_class", "delete_view_class", "history_view_class", "inspect_view_class", "usage_view_class"]:
+        base = getattr(viewset_class, name)
+        setattr(viewset_class, name, type(f"Scoped{base.__name__}", (ProjectScopedObjectMixin, base), {}))
+    return viewset_class
