@@ -1,0 +1,20 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .spreadsheet_views import may_import, spreadsheet_import
+
+
+@hooks.register("register_admin_urls")
+def register_spreadsheet_import_url():
+    return [path("import/spreadsheet/", spreadsheet_import, name="spreadsheet_import")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def spreadsheet_import_menu_item():
+    return ImportMenuItem("表格导入", reverse("spreadsheet_import"), icon_name="upload", order=900)
