@@ -41,10 +41,16 @@ def on_published(sender, instance, **kwargs):
     enqueue(Event.PUBLISHED, instance)
 
 
+# Wagtail unpublishes a live page it is about to delete (its own pre_delete handler, which runs after
+# ours); that unpublish is part of the delete, announced once as page.deleted.
+_being_deleted = set()
+
+
 @receiver(page_unpublished)
 def on_unpublished(sender, instance, **kwargs):
-    # Wagtail also sends page_unpublished after deleting a live page: that one is announced as a delete.
-    if Page.objects.filter(pk=instance.pk).exists():
+    if instance.pk in _being_deleted:
+        _being_deleted.discard(instance.pk)
+    else:
         enqueue(Event.UNPUBLISHED, instance)
 
 
@@ -52,4 +58,5 @@ def on_unpublished(sender, instance, **kwargs):
 def on_deleted(sender, instance, **kwargs):
     # Only pages consumers could have seen; a never-published draft's deletion is nobody's business.
     if instance.live:
+        _being_deleted.add(instance.pk)
         enqueue(Event.DELETED, instance)
