@@ -11,7 +11,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction
 
 from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
@@ -99,8 +99,11 @@ def outside_restricted_collections(queryset):
     """Images and documents of a collection with a view restriction (or inside one) are not public."""
     restricted = Q()
     for collection_path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
-        restricted |= Q(collection__path__startswith=collection_path)
-    return queryset.exclude(restricted) if restricted else queryset
+        restricted |= Q(path__startswith=collection_path)
+    if not restricted:
+        return queryset
+    # By id, not by path: `search=` can only filter on indexed fields, and the collection is one.
+    return queryset.exclude(collection__in=list(Collection.objects.filter(restricted).values_list("pk", flat=True)))
 
 
 class ImagesEndpoint(ShegongEndpointMixin, ImagesAPIViewSet):

@@ -3,14 +3,13 @@
 Kept here rather than as `api_fields` on the models, so the API's contract lives in one place.
 """
 
-from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from shegong.pages.models import NoticePage, NoticeProject, PolicyPage, ProjectPage, StationPage
+from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
 
 from .serializers import (
@@ -30,13 +29,15 @@ from .serializers import (
 
 @extend_schema_field(PageLinkSerializer(many=True))
 class RelatedProjectsField(serializers.Field):
-    """The projects a notice links to; the prefetch below keeps only live, public ones."""
+    """The projects a notice links to, live and public ones only."""
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, links):
-        return [PageLinkSerializer(link.project).data for link in links.all()]
+        # One query per response, shared through the serializer context by every notice in it.
+        public = self.context.setdefault("public_project_ids", set(public_projects().values_list("pk", flat=True)))
+        return [PageLinkSerializer(link.project).data for link in links.all() if link.project_id in public]
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
@@ -135,17 +136,7 @@ RELATED = {
         ["image__renditions", "tags", "participants", "milestones"],
     ),
     PolicyPage: (["locale"], ["topics", "attachments__document"]),
-    NoticePage: (
-        ["locale", "image"],
-        [
-            "image__renditions",
-            # Built per request: public() reads the current view restrictions.
-            lambda: Prefetch(
-                "related_projects",
-                queryset=NoticeProject.objects.filter(project__in=public_projects()).select_related("project"),
-            ),
-        ],
-    ),
+    NoticePage: (["locale", "image"], ["image__renditions", "related_projects__project"]),
     StationPage: (["locale", "region"], []),
     get_image_model(): ([], ["renditions", "tags"]),
     get_document_model(): ([], ["tags"]),
@@ -156,4 +147,4 @@ RELATED = {
 
 def with_related(queryset):
     select, prefetch = RELATED.get(queryset.model, ([], []))
-    return queryset.select_related(*select).prefetch_related(*(p() if callable(p) else p for p in prefetch))
+    return queryset.select_related(*select).prefetch_related(*prefetch)
