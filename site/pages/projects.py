@@ -169,12 +169,19 @@ class ProjectPage(Page):
         return ProjectPermissionTester(user, self)
 
     def engages_blacklisted_organization(self):
-        """The implementer is black-listed today, and this is not a record of work begun before the listing."""
+        """The implementer is black-listed today, and this is not a record of past work.
+
+        A project entered now whose service began before the listing (an import of
+        earlier years) records past work; changing an existing project's implementer is
+        always a new engagement.
+        """
         organization = self.organization
         if organization.listing_in_force(timezone.localdate()) != ListStatus.BLACK:
             return False
-        began_before_listing = self.start_date and organization.listed_on and self.start_date < organization.listed_on
-        return not began_before_listing
+        past_work = (
+            self.pk is None and self.start_date and organization.listed_on and self.start_date < organization.listed_on
+        )
+        return not past_work
 
     def organization_is_newly_assigned(self):
         """True for a new project, or when the implementer differs from the one saved before."""
