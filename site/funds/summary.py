@@ -73,16 +73,25 @@ GROUPINGS = {
 
 def totals(projects, by):
     """Project count, budget and spent per group, largest budget first (years and stages in their order)."""
-    label_of = GROUPINGS[by][1]
+    return all_totals(projects, [by])[by]
+
+
+def all_totals(projects, groupings=GROUPINGS):
+    """{grouping: [Total]} for several groupings, loading the projects and their payments once."""
     projects = list(projects.select_related("purchaser", "category"))
     spent = spent_by_project(projects)
-    groups = defaultdict(lambda: Total("", 0, Funds(decimal.Decimal(0), decimal.Decimal(0))))
+    funds = {p.pk: Funds(p.budget, spent.get(p.pk, 0)) for p in projects}
+    return {by: group(projects, funds, by) for by in groupings}
+
+
+def group(projects, funds, by):
+    label_of = GROUPINGS[by][1]
+    groups = {}
     for project in projects:
         label = label_of(project)
-        group = groups[label]
-        group.label = label
-        group.projects += 1
-        group.funds += Funds(project.budget, spent.get(project.pk, decimal.Decimal(0)))
+        total = groups.setdefault(label, Total(label, 0, Funds(0, 0)))
+        total.projects += 1
+        total.funds += funds[project.pk]
     result = list(groups.values())
     if by == "year":
         return sorted(result, key=lambda t: t.label)

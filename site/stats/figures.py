@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from shegong.funds.summary import GROUPINGS, totals
+from shegong.funds.summary import GROUPINGS, all_totals
 from shegong.pages.enums import StationLevel
 from shegong.pages.models import ProjectPage, StationPage
 from shegong.snippets.models import Region, RegionLevel
@@ -66,8 +66,8 @@ class Figures:
 
 
 def public_figures():
-    projects = public_projects()
-    groups = {by: (label, totals(projects, by)) for by, (label, _) in GROUPINGS.items()}
+    by_grouping = all_totals(public_projects())
+    groups = {by: (label, by_grouping[by]) for by, (label, _) in GROUPINGS.items()}
     year_totals = groups["year"][1]
     return Figures(
         project_count=sum(t.projects for t in year_totals),
