@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
 from django.urls import path
 from rest_framework import exceptions
 from rest_framework.renderers import JSONRenderer
@@ -20,6 +21,19 @@ from .caching import ConditionalGetMixin
 from .fields import API_FIELDS, LISTING_FIELDS, with_related
 from .filters import FILTERSETS, FilterSetBackend
 from .schema import WagtailEndpointSchema
+
+
+# The largest id a database column holds; a larger one in a URL is simply not there.
+MAX_ID = 2**63 - 1
+
+
+class CheckedSearchFilter(SearchFilter):
+    """Wagtail's search filter, with a bad `search_operator` a 400 rather than a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        if request.GET.get("search_operator") not in (None, "and", "or"):
+            raise BadRequestError("search_operator 只能是 and 或 or。")
+        return super().filter_queryset(request, queryset, view)
 
 
 class ShegongEndpointMixin(ConditionalGetMixin):
@@ -43,6 +57,11 @@ class ShegongEndpointMixin(ConditionalGetMixin):
             return Response({"message": str(exc.detail)}, status=exc.status_code)
         return super().handle_exception(exc)
 
+    def detail_view(self, request, pk):
+        if pk is not None and pk > MAX_ID:
+            raise Http404("没有这条记录。")
+        return super().detail_view(request, pk)
+
     def paginate_queryset(self, queryset):
         try:
             return super().paginate_queryset(queryset)
@@ -53,11 +72,15 @@ class ShegongEndpointMixin(ConditionalGetMixin):
 class PagesEndpoint(ShegongEndpointMixin, PagesAPIViewSet):
     """Every public page; `type=pages.ProjectPage` gives a type's own fields."""
 
+    filter_backends = [
+        CheckedSearchFilter if backend is SearchFilter else backend for backend in PagesAPIViewSet.filter_backends
+    ]
+
 
 class TypedPagesEndpoint(PagesEndpoint):
     """One page type, with the consumer filters of its public index page."""
 
-    filter_backends = [FilterSetBackend, OrderingFilter, SearchFilter]
+    filter_backends = [FilterSetBackend, OrderingFilter, CheckedSearchFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters
 
     def check_query_parameters(self, queryset):
@@ -107,17 +130,21 @@ def outside_restricted_collections(queryset):
 
 
 class ImagesEndpoint(ShegongEndpointMixin, ImagesAPIViewSet):
+    filter_backends = [FieldsFilter, OrderingFilter, CheckedSearchFilter]
+
     def get_queryset(self):
         return outside_restricted_collections(super().get_queryset())
 
 
 class DocumentsEndpoint(ShegongEndpointMixin, DocumentsAPIViewSet):
+    filter_backends = [FieldsFilter, OrderingFilter, CheckedSearchFilter]
+
     def get_queryset(self):
         return outside_restricted_collections(super().get_queryset())
 
 
 class SnippetEndpoint(ShegongEndpointMixin, BaseAPIViewSet):
-    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+    filter_backends = [FieldsFilter, OrderingFilter, CheckedSearchFilter]
     listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name"]
     nested_default_fields = listing_default_fields
 

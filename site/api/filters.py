@@ -9,6 +9,10 @@ from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPag
 
 
 class ProjectAPIFilter(ProjectFilter):
+    # Bounded: an out-of-range year overflows the database's date functions (a 500 otherwise).
+    year = django_filters.NumberFilter(
+        label="年度", field_name="start_date", lookup_expr="year", min_value=1949, max_value=2100
+    )
     started_after = django_filters.DateFilter(label="服务期开始不早于", field_name="start_date", lookup_expr="gte")
     started_before = django_filters.DateFilter(label="服务期开始不晚于", field_name="start_date", lookup_expr="lte")
     active_on = django_filters.DateFilter(label="在该日处于服务期", method="filter_active_on")

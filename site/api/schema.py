@@ -9,6 +9,7 @@ from functools import cache
 
 import django_filters
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from drf_spectacular.extensions import OpenApiViewExtension
 from drf_spectacular.openapi import AutoSchema
@@ -27,6 +28,16 @@ from shegong.snippets.models import RegionLevel
 from .filters import FILTERSETS
 
 
+class DocSerializer(serializers.Serializer):
+    """Describes a response only; any field may be absent, since `fields=` chooses them."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            field.required = False
+        return fields
+
+
 class MessageSerializer(serializers.Serializer):
     message = serializers.CharField(help_text="出错原因")
 
@@ -35,7 +46,7 @@ class ListingMetaSerializer(serializers.Serializer):
     total_count = serializers.IntegerField(help_text="符合条件的总条数")
 
 
-class BlockSerializer(serializers.Serializer):
+class BlockSerializer(DocSerializer):
     """One StreamField block: its type (heading, paragraph, image, table, document) and value."""
 
     type = serializers.CharField()
@@ -43,7 +54,7 @@ class BlockSerializer(serializers.Serializer):
     id = serializers.CharField()
 
 
-class ObjectMetaSerializer(serializers.Serializer):
+class ObjectMetaSerializer(DocSerializer):
     type = serializers.CharField(help_text="内容类型，例如 pages.ProjectPage")
     detail_url = serializers.URLField()
 
@@ -53,7 +64,7 @@ class FileMetaSerializer(ObjectMetaSerializer):
     download_url = serializers.CharField()
 
 
-class ParentSerializer(serializers.Serializer):
+class ParentSerializer(DocSerializer):
     id = serializers.IntegerField()
     meta = ObjectMetaSerializer()
     title = serializers.CharField()
@@ -81,11 +92,16 @@ def meta_serializer(view):
 
 def documented_field(model, api_field):
     """The serializer field that describes one API field's value."""
-    if api_field.serializer is not None:
-        return copy.deepcopy(api_field.serializer)
     try:
         model_field = model._meta.get_field(api_field.name)
-    except models.FieldDoesNotExist:
+    except FieldDoesNotExist:
+        model_field = None
+    if api_field.serializer is not None:
+        if isinstance(api_field.serializer, serializers.Serializer) and getattr(model_field, "null", False):
+            # A related record that may be missing; rebuilt, since copies of a field drop later changes.
+            return type(api_field.serializer)(read_only=True, allow_null=True)
+        return copy.deepcopy(api_field.serializer)
+    if model_field is None:
         return serializers.JSONField()
     if isinstance(model_field, StreamField):
         return BlockSerializer(many=True)
@@ -104,7 +120,7 @@ def item_serializer(view_class):
     model = view.model
     attrs = {field.name: documented_field(model, field) for field in view.get_body_fields(model)}
     attrs["meta"] = meta_serializer(view)
-    return type(f"{view_class.__name__.removesuffix('Endpoint')}Item", (serializers.Serializer,), attrs)
+    return type(f"{view_class.__name__.removesuffix('Endpoint')}Item", (DocSerializer,), attrs)
 
 
 @cache
@@ -163,7 +179,7 @@ def filter_parameters(filterset_class):
 
 class WagtailEndpointSchema(AutoSchema):
     def _is_list_view(self, serializer=None):
-        return False
+        return getattr(self.view, "action", None) == "tree_view"
 
     def _get_paginator(self):
         return None
@@ -187,10 +203,12 @@ class WagtailEndpointSchema(AutoSchema):
     def get_response_serializers(self):
         action = getattr(self.view, "action", None)
         if action == "tree_view":
-            return {200: RegionNodeSerializer(many=True)}
+            return {200: RegionNodeSerializer}
         view_class = type(self.view)
         if action == "listing_view":
             return {200: listing_serializer(view_class), 400: MessageSerializer}
+        if action == "detail_view" and self.endpoint_name() == "preview":
+            return {200: item_serializer(view_class), 400: MessageSerializer, 403: MessageSerializer}
         return {200: item_serializer(view_class), 400: MessageSerializer, 404: MessageSerializer}
 
     def get_request_serializer(self):

@@ -1,6 +1,7 @@
 """The headless API: /api/v2/ endpoints, /api/schema/ (OpenAPI 3) and /api/docs/."""
 
-from django.urls import path
+from django.http import JsonResponse
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from wagtail.api.v2.router import WagtailAPIRouter
 
@@ -26,10 +27,16 @@ for endpoint in (
 ):
     router.register_endpoint(endpoint.name, endpoint)
 
+def not_found(request):
+    return JsonResponse({"message": "没有这个接口地址，请查阅 /api/docs/。"}, status=404)
+
+
 urlpatterns = [
     path("v2/stats/", StatsAPIView.as_view(), name="api_stats"),
     path("v2/", router.urls),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api_schema"), name="api_redoc"),
+    # Any other /api/ address: a JSON 404 for a consuming site, not the public site's HTML page.
+    re_path(r"", not_found),
 ]

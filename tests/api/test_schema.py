@@ -1,0 +1,63 @@
+"""The OpenAPI schema describes every public endpoint, validates, and the API keeps to it under fuzzing."""
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from drf_spectacular.validation import validate_schema
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from tests.factories import NoticePageFactory, OrganizationFactory, StreetFactory
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = [
+    "/api/v2/pages/", "/api/v2/pages/{id}/", "/api/v2/projects/", "/api/v2/projects/{id}/",
+    "/api/v2/policies/", "/api/v2/policies/{id}/", "/api/v2/notices/", "/api/v2/notices/{id}/",
+    "/api/v2/stations/", "/api/v2/stations/{id}/", "/api/v2/images/", "/api/v2/images/{id}/",
+    "/api/v2/documents/", "/api/v2/documents/{id}/", "/api/v2/departments/", "/api/v2/categories/",
+    "/api/v2/organizations/", "/api/v2/organizations/{id}/", "/api/v2/regions/", "/api/v2/regions/tree/",
+    "/api/v2/search/", "/api/v2/stats/", "/api/v2/preview/",
+]
+
+
+def test_schema_is_valid_openapi_and_covers_every_endpoint(client):
+    response = client.get("/api/schema/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    schema = response.json()
+    validate_schema(schema)
+    assert schema["openapi"].startswith("3.")
+    assert set(ENDPOINTS) <= set(schema["paths"])
+    assert not [path for path in schema["paths"] if not path.startswith("/api/")]
+
+
+def test_interactive_docs_are_served_locally(client):
+    page = client.get("/api/docs/").content.decode()
+    assert "swagger-ui" in page and "/static/drf_spectacular_sidecar/" in page
+
+
+@pytest.fixture
+def content(project, policy, image):
+    """Some of every kind, so generated ids and filters sometimes hit real records."""
+    NoticePageFactory(title="立项公示", kind="approval_publicity", publicity_until="2022-07-01").related_projects.create(
+        project=project
+    )
+    StreetFactory(name="关上街道")
+    OrganizationFactory(name="红榜组织", list_status="red", list_reason="服务成效突出", listed_on="2022-01-01")
+
+
+# Building the schema needs no database, so it is loaded once, at collection.
+schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+
+
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_keeps_to_its_schema(case, content):
+    case.call_and_validate(
+        checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+    )
