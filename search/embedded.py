@@ -1,20 +1,23 @@
 """The embedded engine: the app's own database, no server.
 
-On SQLite, one FTS5 MATCH gives every hit with its BM25 score in a single
-pass; on PostgreSQL, the tsvector column with its GIN index and ts_rank.
-Hits, facet counts and the all-words-first order are then taken from that one
-result set.
+One SQL statement answers a search: the hits are found once (FTS5 MATCH with
+bm25 on SQLite; the tsvector column, its GIN index and ts_rank on PostgreSQL)
+into a materialised CTE; the page of hits, the total and every facet's counts
+are read from it with one GROUP BY. Nothing is re-matched per hit or per facet.
 """
 
-import datetime
 from collections import Counter
 
 from django.db import connection
 
-from .index import DOC_TABLE, FTS_TABLE
+from .index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 
-SELECT_COLUMNS = ", ".join(f"d.{COLUMN[name]}" for name in FILTER_FIELDS)
+SEPARATOR = "\x1f"
+ORDER = {
+    Sort.RELEVANCE: "complete DESC, score DESC, (date IS NULL), date DESC, id DESC",
+    Sort.NEWEST: "(date IS NULL), date DESC, id DESC",
+}
 
 
 def _fts_match(terms, joiner):
@@ -46,57 +49,56 @@ def _filter_sql(query: Query):
     return "".join(f" AND {clause}" for clause in clauses), params
 
 
+def _hits_sql(query: Query):
+    """The SELECT that finds every hit with its score and whether it holds all the words."""
+    columns = ", ".join(f"d.{COLUMN[name]} AS f_{name}" for name in FILTER_FIELDS)
+    where, params = _filter_sql(query)
+    if not query.terms:
+        return f"SELECT d.page_id AS id, 0.0 AS score, 1 AS complete, d.date AS date, {columns} FROM {DOC_TABLE} d WHERE 1=1{where}", params
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT d.page_id AS id, ts_rank(d.terms_vector, CAST(%s AS tsquery)) AS score, "
+            f"CASE WHEN d.terms_vector @@ CAST(%s AS tsquery) THEN 1 ELSE 0 END AS complete, d.date AS date, {columns} "
+            f"FROM {DOC_TABLE} d WHERE d.terms_vector @@ CAST(%s AS tsquery){where}"
+        )
+        any_q = _tsquery(query.terms, "|")
+        return sql, [any_q, _tsquery(query.terms, "&"), any_q, *params]
+    complete = "1"
+    complete_params = []
+    if len(query.terms) > 1:
+        complete = f"(d.page_id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))"
+        complete_params = [_fts_match(query.terms, "AND")]
+    sql = (
+        f"SELECT d.page_id AS id, -bm25({FTS_TABLE}) AS score, {complete} AS complete, d.date AS date, {columns} "
+        f"FROM {FTS_TABLE} JOIN {FACETS_TABLE} d ON d.page_id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s{where}"
+    )
+    return sql, [*complete_params, _fts_match(query.terms, "OR"), *params]
+
+
 class EmbeddedEngine:
     name = "embedded"
 
-    def _rows(self, query: Query):
-        """(page_id, score, date, *filter values) of every hit, and the ids holding all the words."""
-        where, params = _filter_sql(query)
-        with connection.cursor() as cursor:
-            if not query.terms:
-                cursor.execute(f"SELECT d.page_id, 0.0, d.date, {SELECT_COLUMNS} FROM {DOC_TABLE} d WHERE 1=1{where}", params)
-                return cursor.fetchall(), None
-            if connection.vendor == "postgresql":
-                match_sql = (
-                    f"SELECT d.page_id, ts_rank(d.terms_vector, q.query), d.date, {SELECT_COLUMNS} "
-                    f"FROM {DOC_TABLE} d, CAST(%s AS tsquery) AS q(query) WHERE d.terms_vector @@ q.query{where}"
-                )
-                any_q, all_q = _tsquery(query.terms, "|"), _tsquery(query.terms, "&")
-                all_sql = f"SELECT page_id FROM {DOC_TABLE} WHERE terms_vector @@ CAST(%s AS tsquery)"
-            else:
-                match_sql = (
-                    f"SELECT d.page_id, -bm25({FTS_TABLE}), d.date, {SELECT_COLUMNS} FROM {FTS_TABLE} "
-                    f"JOIN {DOC_TABLE} d ON d.page_id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s{where}"
-                )
-                any_q, all_q = _fts_match(query.terms, "OR"), _fts_match(query.terms, "AND")
-                all_sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-            cursor.execute(match_sql, [any_q, *params])
-            rows = cursor.fetchall()
-            complete = None
-            if len(query.terms) > 1 and rows:
-                cursor.execute(all_sql, [all_q])
-                complete = {row[0] for row in cursor.fetchall()}
-        return rows, complete
-
     def search(self, query: Query) -> EngineResult:
-        rows, complete = self._rows(query)
-        facets = {name: Counter() for name in FILTER_FIELDS}
-        for row in rows:
-            for name, value in zip(FILTER_FIELDS, row[3:]):
-                if value not in ("", None):
-                    facets[name][value] += 1
-        rows.sort(key=sort_key(query.sort, complete), reverse=True)
-        page = rows[query.offset : query.offset + query.limit]
-        return EngineResult(len(rows), [(row[0], float(row[1])) for row in page], facets, self.name)
-
-
-def _as_date(value):
-    if isinstance(value, str):
-        return datetime.date.fromisoformat(value)
-    return value or datetime.date.min
-
-
-def sort_key(sort, complete):
-    if sort == Sort.NEWEST:
-        return lambda row: (_as_date(row[2]), row[0])
-    return lambda row: (complete is None or row[0] in complete, round(row[1], 9), _as_date(row[2]), row[0])
+        hits_sql, params = _hits_sql(query)
+        # All filter values of a hit as one key: a single GROUP BY gives every facet's counts.
+        key = " || %s || ".join(f"COALESCE(CAST(f_{name} AS TEXT), '')" for name in FILTER_FIELDS)
+        sql = (
+            f"WITH h AS MATERIALIZED ({hits_sql}) "
+            f"SELECT 'hit' AS part, CAST(id AS TEXT) AS value, score AS n, pos FROM "
+            f"(SELECT id, score, ROW_NUMBER() OVER (ORDER BY {ORDER[query.sort]}) AS pos FROM "
+            f"(SELECT * FROM h ORDER BY {ORDER[query.sort]} LIMIT %s OFFSET %s) AS top) AS page "
+            f"UNION ALL SELECT 'facets', {key}, COUNT(*), 0 FROM h GROUP BY 2"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, query.limit, query.offset, *[SEPARATOR] * (len(FILTER_FIELDS) - 1)])
+            rows = cursor.fetchall()
+        hits, count, facets = [], 0, {name: Counter() for name in FILTER_FIELDS}
+        for part, value, n, pos in rows:
+            if part == "hit":
+                hits.append((pos, int(value), float(n)))
+                continue
+            count += int(n)
+            for name, facet_value in zip(FILTER_FIELDS, value.split(SEPARATOR)):
+                if facet_value:
+                    facets[name][facet_value] += int(n)
+        return EngineResult(count, [(page_id, score) for _, page_id, score in sorted(hits)], facets, self.name)

@@ -1,0 +1,145 @@
+"""Search benchmark: index time, documents per second, query p50/p95 and RSS of the embedded engine,
+beside the bare FTS5 floor (the same MATCH, top 10 by bm25) so the overhead is a ratio.
+
+    .venv/bin/python bench/search                 # 10k and 100k documents
+    .venv/bin/python bench/search --sizes 10000   # quicker
+
+Documents are synthetic but realistic (social-work vocabulary, document numbers, project codes) and are
+written straight into the search tables, so this measures the engine, not page creation.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUERIES = [
+    "社工", "养老", "儿童", "五社联动", "困难群众", "官渡", "社区营造", "资金 拨付", "民发〔2021〕6号", "GD-2023-017",
+    "5A", "喘息服务", "红黑榜", "立项公示", "评估结果", "公益创投", "留守儿童", "最低生活保障", "心理健康 青少年",
+    "残疾人 康复", "志愿服务", "站", "社会组织 评估", "党建引领", "防范电信诈骗", "关上街道", "项目 资金 绩效",
+]
+WORDS = (
+    "社会工作 社工 社工站 养老 养老服务 居家养老 儿童 留守儿童 困境儿童 五社联动 困难群众 社区营造 社区治理 志愿者 志愿服务 "
+    "公益创投 项目 资金 拨付 预算 绩效 评估 立项 公示 红黑榜 社会组织 民政局 街道 社区 官渡区 昆明市 云南省 政府购买 服务 "
+    "心理健康 青少年 残疾人 康复 特困人员 低保 最低生活保障 救助 帮扶 党建引领 新时代文明实践 喘息服务 照护 独居老人 "
+    "探访 助餐 监督 审计 财政 专款专用 联席会议 慈善资源 基层治理 能力建设 培训 督导 个案 小组 活动 宣传 防范电信诈骗"
+).split()
+FILLER = "的 和 为 在 对 开展 推进 加强 提供 建立 完善 落实 有关 工作 进一步 全面 按照 要求".split()
+STREETS = ["关上街道", "吴井街道", "金马街道", "小板桥街道", "太和街道", "矣六街道"]
+CATEGORIES = ["社区营造", "党组织服务群众", "新时代文明实践", "公益创投"]
+
+
+def sentence(rng, n):
+    return "".join(rng.choice(WORDS if rng.random() < 0.6 else FILLER) for _ in range(n)) + "。"
+
+
+def make_document(rng, page_id):
+    from shegong.search import analysis
+    from shegong.search.models import SearchDocument
+
+    doc_type = rng.choice(["policy", "project", "notice", "project", "policy"])
+    year = rng.randint(2015, 2024)
+    title = "关于" + "".join(rng.choice(WORDS) for _ in range(rng.randint(2, 4))) + rng.choice(["的通知", "项目", "的意见", "公示"])
+    number = f"{rng.choice(['民发', '官民发', '云民发', '昆民通'])}〔{year}〕{rng.randint(1, 200)}号" if doc_type == "policy" else ""
+    code = f"GD-{year}-{rng.randint(1, 999):03d}" if doc_type == "project" else ""
+    summary = sentence(rng, 12)
+    body = "".join(sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(8, 20)))
+    heavy = " ".join(part for part in [title, number, code] if part)
+    return SearchDocument(
+        page_id=page_id, doc_type=doc_type, title=title, url=f"/bench/{page_id}/", text=f"{summary}\n{body}"[:30000],
+        date=f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", year=year,
+        terms=analysis.index_stream([(heavy, 5), (summary, 2), (body, 1)]),
+        level=rng.choice(["central", "provincial", "municipal", "district"]) if doc_type == "policy" else "",
+        issuer=rng.choice(["民政部", "云南省民政厅", "官渡区民政局"]) if doc_type == "policy" else "",
+        status="valid" if doc_type == "policy" else "",
+        category=rng.choice(CATEGORIES) if doc_type == "project" else "",
+        street=rng.choice(STREETS) if doc_type == "project" else "",
+        stage=rng.choice(["call", "implementation", "result"]) if doc_type == "project" else "",
+        kind=rng.choice(["news", "call"]) if doc_type == "notice" else "",
+    )
+
+
+def rss_mb():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def run(size, repeats):
+    from django.db import connection
+
+    from shegong.search import index, service
+    from shegong.search.analysis import analyse_query
+    from shegong.search.embedded import _fts_match
+    from shegong.search.models import SearchDocument
+
+    SearchDocument.objects.all()._raw_delete(using="default")
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {index.FTS_TABLE}({index.FTS_TABLE}) VALUES ('rebuild')")
+    rng = random.Random(size)
+    started = time.perf_counter()
+    for start in range(0, size, 1000):
+        index.store_new([make_document(rng, page_id) for page_id in range(start + 1, min(size, start + 1000) + 1)])
+    index.optimize()
+    index_seconds = time.perf_counter() - started
+
+    service_times, floor_times = [], []
+    for _ in range(repeats):
+        for query in QUERIES:
+            match = _fts_match(analyse_query(query), "OR")
+            t = time.perf_counter()
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT rowid, bm25({index.FTS_TABLE}) AS r FROM {index.FTS_TABLE} "
+                    f"WHERE {index.FTS_TABLE} MATCH %s ORDER BY r LIMIT 10", [match],
+                )
+                cursor.fetchall()
+            floor_times.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            service.search(query)
+            service_times.append((time.perf_counter() - t) * 1000)
+    p50, p95 = percentile(service_times, 50), percentile(service_times, 95)
+    f50, f95 = percentile(floor_times, 50), percentile(floor_times, 95)
+    print(
+        f"{size:>7} 篇 | 建索引 {index_seconds:6.1f} 秒 ({size / index_seconds:6.0f} 篇/秒) | "
+        f"检索 p50 {p50:6.1f} ms p95 {p95:6.1f} ms | 裸 MATCH p50 {f50:6.1f} ms p95 {f95:6.1f} ms | "
+        f"p95 倍数 {p95 / f95:4.1f}× | RSS {rss_mb():5.0f} MB",
+        flush=True,
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeats", type=int, default=3, help="每个查询重复次数")
+    args = parser.parse_args()
+
+    os.environ.setdefault("SHEGONG_DATA_DIR", tempfile.mkdtemp(prefix="shegong-bench-"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shegong.settings.test")
+    os.environ.pop("ELASTICSEARCH_URL", None)
+    import django
+    from django.core.management import call_command
+    from django.db import connection
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    with connection.cursor() as cursor:
+        # The documents have no pages behind them: this measures the engine alone.
+        cursor.execute("PRAGMA foreign_keys = OFF")
+    print(f"数据库：{connection.settings_dict['NAME']}；查询 {len(QUERIES)} 个 × {args.repeats} 次", flush=True)
+    for size in args.sizes:
+        run(size, args.repeats)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
