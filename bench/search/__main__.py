@@ -33,8 +33,8 @@ STREETS = ["关上街道", "吴井街道", "金马街道", "小板桥街道", "�
 CATEGORIES = ["社区营造", "党组织服务群众", "新时代文明实践", "公益创投"]
 
 
-def sentence(rng, n):
-    return "".join(rng.choice(WORDS if rng.random() < 0.6 else FILLER) for _ in range(n)) + "。"
+def sentence(rng, topic, n):
+    return "".join(rng.choice(topic if rng.random() < 0.5 else FILLER) for _ in range(n)) + "。"
 
 
 def make_document(rng, page_id):
@@ -43,11 +43,12 @@ def make_document(rng, page_id):
 
     doc_type = rng.choice(["policy", "project", "notice", "project", "policy"])
     year = rng.randint(2015, 2024)
-    title = "关于" + "".join(rng.choice(WORDS) for _ in range(rng.randint(2, 4))) + rng.choice(["的通知", "项目", "的意见", "公示"])
+    title = "关于" + "".join(rng.choice(WORDS) for _ in range(rng.randint(2, 3))) + rng.choice(["的通知", "项目", "的意见", "公示"])
     number = f"{rng.choice(['民发', '官民发', '云民发', '昆民通'])}〔{year}〕{rng.randint(1, 200)}号" if doc_type == "policy" else ""
     code = f"GD-{year}-{rng.randint(1, 999):03d}" if doc_type == "project" else ""
-    summary = sentence(rng, 12)
-    body = "".join(sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(8, 20)))
+    topic = rng.sample(WORDS, 8)  # a document is about a few things, as real ones are
+    summary = sentence(rng, topic, 12)
+    body = "".join(sentence(rng, topic, rng.randint(8, 20)) for _ in range(rng.randint(8, 20)))
     heavy = " ".join(part for part in [title, number, code] if part)
     return SearchDocument(
         page_id=page_id, doc_type=doc_type, title=title, url=f"/bench/{page_id}/", text=f"{summary}\n{body}"[:30000],
