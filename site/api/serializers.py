@@ -5,12 +5,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.documents.models import Document
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from shegong.pages.models import ProjectMilestone, ProjectParticipant
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
 
 # The rendition sizes a consuming site can ask for, named by use.
 RENDITIONS = {"thumbnail": "fill-320x240", "medium": "max-800x600", "large": "max-1600x1200"}
+FILTERS = {name: Filter(spec=spec) for name, spec in RENDITIONS.items()}
 
 
 class DepartmentSerializer(serializers.ModelSerializer):
@@ -77,15 +79,19 @@ class RenditionsField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, image):
+        # Prefetched renditions first: get_renditions() would also write each one back to the cache.
+        found = image.find_existing_renditions(*FILTERS.values())
+        if len(found) < len(FILTERS):
+            made = image.get_renditions(*(f for f in FILTERS.values() if f not in found))
+            found.update({f: made[f.spec] for f in FILTERS.values() if f not in found})
         request = self.context.get("request")
-        made = image.get_renditions(*RENDITIONS.values())
         return {
             name: {
-                "url": request.build_absolute_uri(made[spec].url) if request else made[spec].url,
-                "width": made[spec].width,
-                "height": made[spec].height,
+                "url": request.build_absolute_uri(found[f].url) if request else found[f].url,
+                "width": found[f].width,
+                "height": found[f].height,
             }
-            for name, spec in RENDITIONS.items()
+            for name, f in FILTERS.items()
         }
 
 
