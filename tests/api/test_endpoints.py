@@ -176,3 +176,17 @@ def test_cors_allows_only_configured_origins(client, project, settings):
     assert allowed["Access-Control-Allow-Origin"] == "https://portal.example.gov.cn"
     assert "ETag" in allowed["Access-Control-Expose-Headers"]
     assert "Access-Control-Allow-Origin" not in client.get("/api/v2/projects/", HTTP_ORIGIN="https://evil.example.com")
+
+
+def test_readme_examples(client, home):
+    """The two calls docs/api.md shows a consuming site."""
+    NoticePageFactory(title="较早的公告", published_on=datetime.date(2022, 1, 1))
+    NoticePageFactory(title="最新的公告", published_on=datetime.date(2022, 9, 1))
+    latest = items(client.get("/api/v2/notices/?order=-published_on&limit=10&fields=title,kind,published_on"))
+    assert [n["title"] for n in latest] == ["最新的公告", "较早的公告"]
+    assert latest[0]["published_on"] == "2022-09-01" and latest[0]["meta"]["html_url"]
+    PolicyPageFactory(title="关于推进社区养老服务的意见", level="provincial")
+    PolicyPageFactory(title="关于社区养老的区级办法", level="district")
+    PolicyPageFactory(title="关于儿童福利的意见", level="provincial")
+    found = items(client.get("/api/v2/policies/", {"search": "社区养老", "level": "provincial", "status": "valid"}))
+    assert [p["title"] for p in found] == ["关于推进社区养老服务的意见"]
