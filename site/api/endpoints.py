@@ -1,7 +1,7 @@
 """The Wagtail API v2 endpoints of Shegong: pages by type, images, documents and the snippets."""
 
-from django.db.models import Q
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.urls import path
 from rest_framework import exceptions
@@ -21,7 +21,6 @@ from .caching import ConditionalGetMixin
 from .fields import API_FIELDS, LISTING_FIELDS, with_related
 from .filters import FILTERSETS, FilterSetBackend
 from .schema import WagtailEndpointSchema
-
 
 # The largest id a database column holds; a larger one in a URL is simply not there.
 MAX_ID = 2**63 - 1

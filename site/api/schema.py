@@ -10,7 +10,6 @@ from functools import cache
 import django_filters
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models
 from drf_spectacular.extensions import OpenApiViewExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes

@@ -1,6 +1,5 @@
 """Nothing that is not public reaches a consuming site: every API endpoint, the search API and the public pages are crawled."""
 
-import datetime
 from urllib.parse import urlsplit
 
 import pytest
