@@ -16,7 +16,9 @@ from .stations import StationPage
 class ProjectFilter(django_filters.FilterSet):
     category = django_filters.ModelChoiceFilter(label="项目类别", queryset=ProjectCategory.objects.all(), empty_label="全部类别")
     stage = django_filters.ChoiceFilter(label="阶段", choices=ProjectStage.choices, empty_label="全部阶段")
-    year = django_filters.NumberFilter(label="年度", field_name="start_date", lookup_expr="year", widget=forms.Select)
+    year = django_filters.NumberFilter(
+        label="年度", field_name="start_date", lookup_expr="year", widget=forms.Select, min_value=1949, max_value=2100
+    )
     purchaser = django_filters.ModelChoiceFilter(label="购买部门", queryset=Department.objects.all(), empty_label="全部部门")
     organization = django_filters.ModelChoiceFilter(label="承接组织", queryset=SocialOrganization.objects.all(), empty_label="全部组织")
     street = django_filters.ModelChoiceFilter(
