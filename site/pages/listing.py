@@ -19,3 +19,8 @@ def query_without_page(request):
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+def filtered_listing(request, filterset):
+    """The context every section index page gives its template: the filter form, one page of results, the query."""
+    return {"filter": filterset, "items": paginate(request, filterset.qs), "query": query_without_page(request)}

@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from .blocks import BodyBlock
 from .enums import NoticeKind
-from .listing import paginate, query_without_page
+from .listing import filtered_listing
 
 
 class NoticeIndexPage(Page):
@@ -29,8 +29,7 @@ class NoticeIndexPage(Page):
         from .filters import NoticeFilter
 
         context = super().get_context(request, *args, **kwargs)
-        filterset = NoticeFilter(request.GET, queryset=self.notices())
-        context.update(filter=filterset, items=paginate(request, filterset.qs), query=query_without_page(request))
+        context.update(filtered_listing(request, NoticeFilter(request.GET, queryset=self.notices())))
         return context
 
 

@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from .blocks import BodyBlock
 from .enums import PolicyLevel, PolicyStatus
-from .listing import paginate, query_without_page
+from .listing import filtered_listing
 
 
 class PolicyIndexPage(Page):
@@ -31,8 +31,7 @@ class PolicyIndexPage(Page):
         from .filters import PolicyFilter
 
         context = super().get_context(request, *args, **kwargs)
-        filterset = PolicyFilter(request.GET, queryset=self.policies())
-        context.update(filter=filterset, items=paginate(request, filterset.qs), query=query_without_page(request))
+        context.update(filtered_listing(request, PolicyFilter(request.GET, queryset=self.policies())))
         return context
 
 

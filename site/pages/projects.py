@@ -17,7 +17,7 @@ from shegong.snippets.organizations import ListStatus
 
 from .blocks import BodyBlock
 from .enums import ParticipantKind, ProjectStage
-from .listing import paginate, query_without_page
+from .listing import filtered_listing
 
 
 class ProjectIndexPage(Page):
@@ -42,8 +42,7 @@ class ProjectIndexPage(Page):
         from .filters import ProjectFilter
 
         context = super().get_context(request, *args, **kwargs)
-        filterset = ProjectFilter(request.GET, queryset=self.projects())
-        context.update(filter=filterset, items=paginate(request, filterset.qs), query=query_without_page(request))
+        context.update(filtered_listing(request, ProjectFilter(request.GET, queryset=self.projects())))
         return context
 
 

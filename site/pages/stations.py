@@ -9,7 +9,7 @@ from shegong.snippets.models import RegionLevel
 
 from .blocks import BodyBlock
 from .enums import StationLevel
-from .listing import paginate, query_without_page
+from .listing import filtered_listing
 
 class StationIndexPage(Page):
     intro = models.TextField("导语", blank=True)
@@ -29,8 +29,7 @@ class StationIndexPage(Page):
         from .filters import StationFilter
 
         context = super().get_context(request, *args, **kwargs)
-        filterset = StationFilter(request.GET, queryset=self.stations().order_by("level", "title"))
-        context.update(filter=filterset, items=paginate(request, filterset.qs), query=query_without_page(request))
+        context.update(filtered_listing(request, StationFilter(request.GET, queryset=self.stations().order_by("level", "title"))))
         return context
 
 
