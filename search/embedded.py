@@ -10,6 +10,7 @@ from collections import Counter
 
 from django.db import connection
 
+from .embedded_postgres import postgres_hits_sql
 from .index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 
@@ -23,13 +24,6 @@ ORDER = {
 def _fts_match(terms, joiner):
     def term(t):
         return "(" + " AND ".join('"' + " ".join(s.tokens) + '"' for s in t.segments) + ")"
-
-    return f" {joiner} ".join(term(t) for t in terms)
-
-
-def _tsquery(terms, joiner):
-    def term(t):
-        return "(" + " & ".join("(" + " <-> ".join(f"'{tok}'" for tok in s.tokens) + ")" for s in t.segments) + ")"
 
     return f" {joiner} ".join(term(t) for t in terms)
 
@@ -56,13 +50,7 @@ def _hits_sql(query: Query):
     if not query.terms:
         return f"SELECT d.page_id AS id, 0.0 AS score, 1 AS complete, d.date AS date, {columns} FROM {DOC_TABLE} d WHERE 1=1{where}", params
     if connection.vendor == "postgresql":
-        sql = (
-            f"SELECT d.page_id AS id, ts_rank(d.terms_vector, CAST(%s AS tsquery)) AS score, "
-            f"CASE WHEN d.terms_vector @@ CAST(%s AS tsquery) THEN 1 ELSE 0 END AS complete, d.date AS date, {columns} "
-            f"FROM {DOC_TABLE} d WHERE d.terms_vector @@ CAST(%s AS tsquery){where}"
-        )
-        any_q = _tsquery(query.terms, "|")
-        return sql, [any_q, _tsquery(query.terms, "&"), any_q, *params]
+        return postgres_hits_sql(query, columns, where, params)
     complete = "1"
     complete_params = []
     if len(query.terms) > 1:
