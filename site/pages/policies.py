@@ -60,6 +60,7 @@ class PolicyPage(Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("document_number", boost=5),
+        index.AutocompleteField("document_number"),
         index.SearchField("issuer", boost=2),
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
