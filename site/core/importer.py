@@ -6,6 +6,7 @@ revisions): projects by code, policies by document number (or title when it
 has none), notices by title and date, snippets by name.
 """
 
+import copy
 import datetime
 import decimal
 import html
@@ -95,16 +96,18 @@ def text(row, key, required=False, max_length=None):
     return value
 
 
-def date(row, key, required=False):
+def date(row, key, required=False, name=None):
+    """`name` is how the message calls the value, when that is not its key (a value nested in a row)."""
+    name = name or key
     value = row.get(key)
     if value in (None, ""):
         if required:
-            raise RowError(f"缺少日期“{key}”")
+            raise RowError(f"缺少日期“{name}”")
         return None
     try:
         return datetime.date.fromisoformat(str(value))
     except ValueError:
-        raise RowError(f"“{key}”日期格式应为 YYYY-MM-DD，收到 {value!r}") from None
+        raise RowError(f"“{name}”日期格式应为 YYYY-MM-DD，收到 {value!r}") from None
 
 
 def amount(row, key):
@@ -127,8 +130,7 @@ def choice(row, key, choices, required=True, default=None):
             raise RowError(f"缺少“{key}”")
         return default
     if value not in choices.values:
-        allowed = "、".join(choices.values)
-        raise RowError(f"“{key}”的值 {value!r} 无效，应为：{allowed}")
+        raise RowError(f"“{key}”的值 {value!r} 无效，应为：{choices_text(choices)}")
     return value
 
 
@@ -137,6 +139,74 @@ def string_list(row, key):
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RowError(f"“{key}”应为文本列表")
     return [v.strip() for v in value if v.strip()]
+
+
+def choices_text(choices):
+    return "、".join(f"{label}（{value}）" for value, label in choices.choices)
+
+
+def participants(row):
+    """The "N" of 1+1+1+N: [{"name", "kind"}], kind one of ParticipantKind (其他力量 when left out)."""
+    items = row.get("participants") or []
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise RowError("“participants”应为 [{\"name\", \"kind\"}] 列表")
+    result = []
+    for item in items:
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise RowError("“participants”中有一项缺少名称")
+        name = name.strip()
+        if len(name) > 120:
+            raise RowError(f"“participants”中“{name[:20]}…”过长（{len(name)} 字，上限 120）")
+        kind = item.get("kind") or ParticipantKind.OTHER
+        if kind not in ParticipantKind.values:
+            raise RowError(f"“participants”中“{name}”的类型 {kind!r} 无效，应为：{choices_text(ParticipantKind)}")
+        result.append(ProjectParticipant(name=name, kind=kind))
+    return result
+
+
+def stage_dates(row):
+    """{stage: date, or None to clear it} for the stages a row names."""
+    dates = row.get("stage_dates")
+    if not isinstance(dates, dict):
+        raise RowError("“stage_dates”应为 {阶段: 日期} 对象")
+    for key in dates:
+        if key not in ProjectStage.values:
+            raise RowError(f"“stage_dates”中的阶段 {key!r} 无效，应为：{choices_text(ProjectStage)}")
+    return {key: date(dates, key, name=f"stage_dates.{key}") for key in ProjectStage.values if key in dates}
+
+
+def merged_milestones(current, dates):
+    """The page's milestones with a row's stage dates applied; stages the row does not name keep theirs.
+
+    A stage reached more than once (sent back and reached again) keeps its earlier dates; the row's date
+    is the latest one, as the public timeline shows. Milestones keep their reasons, notes and editors.
+    """
+    milestones = list(current)
+    for stage, reached_on in dates.items():
+        of_stage = [m for m in milestones if m.stage == stage]
+        if reached_on is None:
+            milestones = [m for m in milestones if m.stage != stage]
+        elif not of_stage:
+            milestones.append(ProjectMilestone(stage=stage, reached_on=reached_on))
+        else:
+            latest = max(of_stage, key=lambda m: m.reached_on)
+            if latest.reached_on != reached_on:
+                # A copy: the page's own list is what the new one is compared with.
+                moved = copy.copy(latest)
+                moved.reached_on = reached_on
+                milestones[milestones.index(latest)] = moved
+    return sorted(milestones, key=milestone_order)
+
+
+def milestone_order(milestone):
+    return milestone.reached_on, ProjectStage(milestone.stage).position
+
+
+def body_text(row):
+    """The row's body, if it has one. Without, a page keeps its own: the admin may have given it
+    headings, images and tables that plain text cannot carry."""
+    return {"body": text(row, "body")} if "body" in row else {}
 
 
 def paragraphs(value):
@@ -297,7 +367,7 @@ class ContentImporter:
     def save_page(self, index_model, model, lookup, fields, relations, slug):
         """Create and publish, or update and republish only when something differs.
 
-        `fields["body"]` is plain text with blank lines between paragraphs.
+        `fields["body"]`, when given, is plain text with blank lines between paragraphs.
         """
         parent = index_model.objects.first()
         if parent is None:
@@ -305,13 +375,14 @@ class ContentImporter:
         page = model.objects.filter(**lookup).first()
         if page is None:
             page = model(**lookup, **fields)
-            page.body = body_blocks(fields["body"])
+            page.body = body_blocks(fields.get("body", ""))
             page.slug = unique_slug(parent, slug)
-            set_relations(page, relations)
+            set_relations(page, resolved(page, relations))
             parent.add_child(instance=page)
             page.save_revision().publish()
             return page, "created"
         current = page.get_latest_revision_as_object()
+        relations = resolved(current, relations)
         if not differs(current, fields, relations) and page.live and not page.has_unpublished_changes:
             return page, "unchanged"
         for key, value in fields.items():
@@ -332,7 +403,7 @@ class ContentImporter:
             "effective_on": date(row, "effective_on"),
             "status": choice(row, "status", PolicyStatus, default=PolicyStatus.VALID),
             "summary": text(row, "summary"),
-            "body": text(row, "body"),
+            **body_text(row),
         }
         if number:
             lookup = {"document_number": number}
@@ -349,7 +420,6 @@ class ContentImporter:
         street = self.region_named(street_name, RegionLevel.STREET, self.district()) if street_name else None
         community_name = text(row, "community")
         community = self.region_named(community_name, RegionLevel.COMMUNITY, street) if community_name else None
-        stage = choice(row, "stage", ProjectStage)
         fields = {
             "title": text(row, "title", required=True, max_length=255),
             "category": self.named(self.categories, ProjectCategory, text(row, "category")),
@@ -360,43 +430,23 @@ class ContentImporter:
             "budget": amount(row, "budget"),
             "start_date": date(row, "start"),
             "end_date": date(row, "end"),
-            "stage": stage,
+            "stage": choice(row, "stage", ProjectStage),
             "social_worker": text(row, "social_worker", max_length=60),
             "summary": text(row, "summary"),
-            "body": text(row, "body"),
+            **body_text(row),
         }
-        milestones = self.milestones(row, stage)
-        participants = []
-        for item in row.get("participants") or []:
-            if not isinstance(item, dict):
-                raise RowError("“participants”的每一项应为 {\"name\", \"kind\"}")
-            participants.append(
-                ProjectParticipant(
-                    name=text(item, "name", required=True, max_length=120),
-                    kind=choice(item, "kind", ParticipantKind, default=ParticipantKind.OTHER),
-                )
-            )
-        page, outcome = self.save_page(
-            ProjectIndexPage, ProjectPage, {"code": code}, fields,
-            {"tags": string_list(row, "tags"), "participants": participants, "milestones": milestones},
-            slug=code,
-        )
+        # A row without participants or stage dates leaves the page's own: the lifecycle screen records
+        # reasons and editors with each stage date, which a file cannot carry.
+        relations = {"tags": string_list(row, "tags")}
+        if "participants" in row:
+            relations["participants"] = participants(row)
+        if "stage_dates" in row:
+            dates = stage_dates(row)
+            relations["milestones"] = lambda page: merged_milestones(page.milestones.all(), dates)
+        page, outcome = self.save_page(ProjectIndexPage, ProjectPage, {"code": code}, fields, relations, slug=code)
         check_imported_project(page, text(row, "duplicate_reason"))
         self.projects[code] = page
         return outcome
-
-    def milestones(self, row, stage):
-        dates = row.get("stage_dates") or {}
-        if not isinstance(dates, dict):
-            raise RowError("“stage_dates”应为 {阶段: 日期} 对象")
-        milestones = []
-        for key in dates:
-            if key not in ProjectStage.values:
-                raise RowError(f"“stage_dates”中的阶段 {key!r} 无效，应为：{'、'.join(ProjectStage.values)}")
-        for key in ProjectStage.values:
-            if key in dates:
-                milestones.append(ProjectMilestone(stage=key, reached_on=date(dates, key, required=True)))
-        return milestones
 
     def district(self):
         return Region.objects.filter(level=RegionLevel.DISTRICT).first()
@@ -414,7 +464,7 @@ class ContentImporter:
             "kind": choice(row, "kind", NoticeKind),
             "publicity_until": date(row, "publicity_until"),
             "source": text(row, "source", max_length=120),
-            "body": text(row, "body"),
+            **body_text(row),
         }
         page, outcome = self.save_page(
             NoticeIndexPage, NoticePage, {"title": title, "published_on": published_on}, fields,
@@ -441,7 +491,7 @@ class ContentImporter:
             "opened_on": date(row, "opened_on"),
             "staff_count": staff,
             "services": "\n".join(string_list(row, "services")),
-            "body": text(row, "body"),
+            **body_text(row),
         }
         page, outcome = self.save_page(StationIndexPage, StationPage, {"title": title}, fields, {}, slug=title)
         return outcome
@@ -457,11 +507,16 @@ RELATION_KEYS = {
 }
 
 
-def relation_rows(page, name):
+# Compared without regard to order: milestones are kept in date order, whatever order a page holds them in.
+UNORDERED = {"tags", "topics", "milestones"}
+
+
+def relation_rows(items, name):
     if name in ("tags", "topics"):
-        return sorted(tag.name for tag in getattr(page, name).all())
+        return sorted(items)
     keys = RELATION_KEYS[name]
-    return [tuple(getattr(item, k) for k in keys) for item in getattr(page, name).all()]
+    rows = [tuple(getattr(item, k) for k in keys) for item in items]
+    return sorted(rows) if name in UNORDERED else rows
 
 
 def differs(page, fields, relations):
@@ -478,14 +533,17 @@ def differs(page, fields, relations):
         elif current != value:
             return True
     for name, value in relations.items():
+        current = getattr(page, name).all()
         if name in ("tags", "topics"):
-            if relation_rows(page, name) != sorted(value):
-                return True
-        else:
-            keys = RELATION_KEYS[name]
-            if relation_rows(page, name) != [tuple(getattr(item, k) for k in keys) for item in value]:
-                return True
+            current = [tag.name for tag in current]
+        if relation_rows(current, name) != relation_rows(value, name):
+            return True
     return False
+
+
+def resolved(page, relations):
+    """Relations given as a function of the page's current ones, worked out for this page."""
+    return {name: value(page) if callable(value) else value for name, value in relations.items()}
 
 
 def set_relations(page, relations):

@@ -5,7 +5,15 @@ record per row. A header is either the JSON key (`code`, `title`, …) or its
 Chinese name (项目编号、项目名称…). Choice columns take the key (`implementation`)
 or the Chinese label (项目实施, also 实施). Tags and topics are separated by
 、 , ; in one cell. The list is found from the sheet name (projects/项目,
-policies/政策) or, failing that, from the headers.
+policies/政策) or, failing that, from the headers; a sheet named 说明 is left
+for people to read.
+
+A project row carries its stage dates in one column per stage (征集日期 …
+评估结果公示日期) and its participating forces in one cell (参与力量:
+“志愿者队伍：阳光志愿者队；辖区企业：某某超市”). In those columns an empty cell
+means none; a column left out of the sheet leaves the project's own. So does
+leaving out 项目详情 (the body), which the admin may have given headings and
+images a cell cannot hold.
 """
 
 import csv
@@ -17,7 +25,7 @@ from dataclasses import dataclass, field
 import openpyxl
 from django.db import transaction
 
-from shegong.pages.enums import PolicyLevel, PolicyStatus, ProjectStage
+from shegong.pages.enums import ParticipantKind, PolicyLevel, PolicyStatus, ProjectStage
 
 HEADERS = {
     "projects": {
@@ -36,6 +44,11 @@ HEADERS = {
         "summary": ["项目简介", "简介"],
         "body": ["项目详情", "正文"],
         "tags": ["标签"],
+        "participants": ["参与力量", "参与方"],
+        **{
+            f"stage_dates.{stage.value}": [f"{stage.label.removeprefix('项目')}日期", f"{stage.label}日期"]
+            for stage in ProjectStage
+        },
         "duplicate_reason": ["重复确认理由"],
     },
     "policies": {
@@ -52,12 +65,19 @@ HEADERS = {
     },
 }
 SHEET_NAMES = {"projects": ["projects", "项目", "服务项目"], "policies": ["policies", "政策", "政策法规"]}
+NOTES_SHEET = "说明"
 CHOICES = {"stage": ProjectStage, "level": PolicyLevel, "status": PolicyStatus}
 LISTS = {"tags", "topics"}
-DATES = {"start", "end", "issued_on", "effective_on"}
+STAGE_DATES = {f"stage_dates.{stage}" for stage in ProjectStage.values}
+DATES = {"start", "end", "issued_on", "effective_on", *STAGE_DATES}
+# Columns whose empty cell still says something (none, no date, no text), though the column can be left out.
+EMPTY_CELLS = {"participants": [], "body": "", **{key: None for key in STAGE_DATES}}
 # 2022-3-1, 2022/3/1, 2022.3.1 and 2022年3月1日, as people type dates into a cell.
 DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 LIST_SEPARATORS = re.compile(r"[、,，;；]")
+# One participating force per line (Alt+Enter in Excel) or between semicolons, as “类型：名称”.
+PARTICIPANT_SEPARATORS = re.compile(r"[;；\n]")
+PARTICIPANT = re.compile(r"^\s*(?:(?P<kind>[^:：]*?)\s*[:：])?\s*(?P<name>.*?)\s*$", re.S)
 
 
 class SpreadsheetError(Exception):
@@ -69,17 +89,18 @@ class Spreadsheet:
     document: dict = field(default_factory=dict)
     # The spreadsheet row of each record, per list, so errors can name the row a person sees.
     rows: dict = field(default_factory=dict)
+    # {list: {key: header as written}}, so errors can name the column a person sees.
+    columns: dict = field(default_factory=dict)
 
     def explain(self, message):
-        """`projects[2]（…）：…` from the importer becomes `项目 第 4 行（…）：…`."""
-
-        def row_name(match):
-            section, position = match.group(1), int(match.group(2))
-            label = SHEET_NAMES[section][1]
-            return f"{label} 第 {self.rows[section][position]} 行"
-
-        pattern = r"\b(%s)\[(\d+)\]" % "|".join(self.rows) if self.rows else None
-        return re.sub(pattern, row_name, message) if pattern else message
+        """`projects[2]（…）：“budget”…` from the importer becomes `项目 第 4 行（…）：“预算”…`."""
+        match = re.match(r"^(\w+)\[(\d+)\](.*)$", message, re.S)
+        if not match or match.group(1) not in self.rows:
+            return message
+        section, position, rest = match.group(1), int(match.group(2)), match.group(3)
+        for key, header in self.columns.get(section, {}).items():
+            rest = rest.replace(f"“{key}”", f"“{header}”")
+        return f"{SHEET_NAMES[section][1]} 第 {self.rows[section][position]} 行{rest}"
 
 
 def read_spreadsheet(name, data):
@@ -99,6 +120,8 @@ def read_xlsx(data):
         raise SpreadsheetError(f"无法读取 Excel 文件（{type(error).__name__}）：请确认是 .xlsx 格式。") from None
     sheet = Spreadsheet()
     for worksheet in workbook.worksheets:
+        if worksheet.title.strip() == NOTES_SHEET:
+            continue
         rows = [list(row) for row in worksheet.iter_rows(values_only=True)]
         if not any(cell not in (None, "") for row in rows for cell in row):
             continue
@@ -140,13 +163,22 @@ def add_table(sheet, rows, sheet_name):
         raise SpreadsheetError(f"{where}：{SHEET_NAMES[section][1]}已在另一个工作表中出现。")
     keys = column_keys(section, header, where)
     sheet.document[section], sheet.rows[section] = [], []
+    sheet.columns[section] = {key: name for key, name in zip(keys, header) if key}
     for line, values in enumerate(records, start=2):
         if all(value in (None, "") or (isinstance(value, str) and not value.strip()) for value in values):
             continue
+        values = list(values) + [None] * (len(keys) - len(values))
         record = {}
         for key, value in zip(keys, values):
+            if isinstance(value, str):
+                value = value.strip()
             if key and value not in (None, ""):
                 record[key] = cell_value(key, value)
+            elif key in EMPTY_CELLS:
+                record[key] = EMPTY_CELLS[key]
+        dates = {key.removeprefix("stage_dates."): record.pop(key) for key in keys if key in STAGE_DATES}
+        if dates:
+            record["stage_dates"] = dates
         sheet.document[section].append(record)
         sheet.rows[section].append(line)
 
@@ -195,12 +227,28 @@ def cell_value(key, value):
     value = str(value).strip()
     if key in LISTS:
         return [item.strip() for item in LIST_SEPARATORS.split(value) if item.strip()]
+    if key == "participants":
+        return participant_list(value)
     if key in CHOICES:
         return choice_key(CHOICES[key], value)
     if key in DATES and (match := DATE_TEXT.match(value)):
         year, month, day = (int(part) for part in match.groups())
         return f"{year:04d}-{month:02d}-{day:02d}"
     return value
+
+
+def participant_list(value):
+    """“志愿者队伍：阳光志愿者队；辖区企业：某某超市” as [{"kind", "name"}]; no type means 其他力量."""
+    participants = []
+    for entry in PARTICIPANT_SEPARATORS.split(value):
+        if not entry.strip():
+            continue
+        match = PARTICIPANT.match(entry)
+        kind = match.group("kind")
+        participants.append(
+            {"name": match.group("name"), "kind": choice_key(ParticipantKind, kind) if kind else ParticipantKind.OTHER.value}
+        )
+    return participants
 
 
 def choice_key(choices, value):

@@ -2,12 +2,16 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .spreadsheet_views import may_import, spreadsheet_import
+from .spreadsheet_views import may_import, spreadsheet_export, spreadsheet_import, spreadsheet_template
 
 
 @hooks.register("register_admin_urls")
 def register_spreadsheet_import_url():
-    return [path("import/spreadsheet/", spreadsheet_import, name="spreadsheet_import")]
+    return [
+        path("import/spreadsheet/", spreadsheet_import, name="spreadsheet_import"),
+        path("import/spreadsheet/template/", spreadsheet_template, name="spreadsheet_template"),
+        path("import/spreadsheet/projects/", spreadsheet_export, name="spreadsheet_export"),
+    ]
 
 
 class ImportMenuItem(MenuItem):

@@ -1,7 +1,9 @@
-"""Spreadsheet import: the CLI and the admin upload screen, with Chinese headers, per-row errors and a dry run."""
+"""Spreadsheet import: the CLI and the admin upload screen, with Chinese headers, per-row errors and a dry run
+that leaves no trace; stage dates and participants; the template and the export that reads back unchanged."""
 
 import datetime
 import io
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -10,8 +12,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
+from elasticsearch import Elasticsearch
 
+from shegong.lifecycle.transitions import change_stage
 from shegong.pages.models import PolicyPage, ProjectPage
+from shegong.search import elastic, service
+from shegong.search.models import PendingChange, SearchDocument
+from shegong.webhooks.models import Delivery, Subscriber
+from tests.api.receiver import Receiver
+from tests.search.conftest import es, es_server  # noqa: F401 - the search tests' Elasticsearch stand-in
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +33,11 @@ POLICY_HEADERS = ["文号", "标题", "层级", "发文机关", "发布日期", 
 GOOD_POLICY = ["官民发〔2023〕5号", "关于推进社会工作服务站建设的通知", "区级", "官渡区民政局", datetime.date(2023, 4, 10), "现行有效", "社工站"]
 
 
-def workbook(projects=(), policies=()):
+def workbook(projects=(), policies=(), headers=PROJECT_HEADERS):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "项目"
-    sheet.append(PROJECT_HEADERS)
+    sheet.append(headers)
     for row in projects:
         sheet.append(row)
     if policies:
@@ -77,8 +86,9 @@ def test_cli_names_the_spreadsheet_row_of_each_error_and_writes_nothing(home, tm
         call_command("import_content", str(path))
     lines = str(failure.value).splitlines()
     assert lines[0] == "导入失败：2 处错误，未写入任何数据。"
-    assert lines[1].startswith("项目 第 3 行") and "“budget”" in lines[1] and "十万" in lines[1]
-    assert lines[2].startswith("项目 第 4 行") and "“stage”" in lines[2] and "已完成" in lines[2]
+    # Row and column as the person sees them in Excel, and the values the column takes.
+    assert lines[1].startswith("项目 第 3 行") and "“预算”应为金额" in lines[1] and "十万" in lines[1]
+    assert lines[2].startswith("项目 第 4 行") and "“阶段”的值 '已完成' 无效" in lines[2] and "项目实施（implementation）" in lines[2]
     assert not ProjectPage.objects.exists()
 
 
@@ -135,3 +145,199 @@ def test_upload_screen_is_closed_to_staff_without_import_rights(client, django_u
     client.force_login(user)
     assert client.get(reverse("spreadsheet_import")).status_code in (302, 403)
     assert reverse("spreadsheet_import") not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+
+# -- stage dates and participants -------------------------------------------------------------------------------
+
+LIFECYCLE_HEADERS = [*PROJECT_HEADERS, "参与力量", "征集日期", "路演评审日期", "立项公示日期", "实施日期"]
+PARTICIPANTS = "志愿者队伍：关上社区志愿者服务队；辖区企业:金马超市\n关上社区老年协会"
+LIFECYCLE_CELLS = [PARTICIPANTS, datetime.datetime(2023, 1, 5), "2023/1/20", "2023年2月1日", datetime.datetime(2023, 3, 1)]
+
+
+def lifecycle_row(code=GOOD_PROJECT[0], participants=PARTICIPANTS, review="2023/1/20", title=GOOD_PROJECT[1]):
+    row = [*GOOD_PROJECT, *LIFECYCLE_CELLS]
+    row[0], row[1], row[len(PROJECT_HEADERS)], row[len(PROJECT_HEADERS) + 2] = code, title, participants, review
+    return row
+
+
+def import_through_admin(client, data):
+    page = upload(client, data)
+    assert "检查通过，尚未写入" in page, page
+    response = client.post(reverse("spreadsheet_import"), {"action": "import"}, follow=True)
+    assert "导入完成" in response.content.decode()
+    return response
+
+
+def test_stage_dates_and_participants_come_in_from_a_sheet_and_show_on_the_project_page(admin_client, client, home):
+    import_through_admin(admin_client, workbook([lifecycle_row()], headers=LIFECYCLE_HEADERS))
+
+    project = ProjectPage.objects.get(code=GOOD_PROJECT[0])
+    assert [(p.kind, p.name) for p in project.participants.all()] == [
+        ("volunteers", "关上社区志愿者服务队"), ("enterprise", "金马超市"), ("other", "关上社区老年协会"),
+    ]
+    assert [step["reached_on"] for step in project.timeline()] == [
+        datetime.date(2023, 1, 5), datetime.date(2023, 1, 20), datetime.date(2023, 2, 1), datetime.date(2023, 3, 1), None, None,
+    ]
+    page = client.get(project.url).content.decode()
+    assert "2023年1月20日" in page and "金马超市" in page and "辖区企业" in page
+
+
+def test_bad_participants_and_stage_dates_are_named_by_row_and_column_and_nothing_is_written(admin_client, home):
+    rows = [
+        lifecycle_row("GD-2023-010"),
+        lifecycle_row("GD-2023-011", participants="督导：张三"),
+        lifecycle_row("GD-2023-012", review="下个月"),
+        lifecycle_row("GD-2023-013", participants="志愿者队伍："),
+    ]
+    page = upload(admin_client, workbook(rows, headers=LIFECYCLE_HEADERS))
+    assert "有 3 处错误，未写入任何数据" in page and "确认导入" not in page
+    assert "项目 第 3 行" in page and "“参与力量”中“张三”的类型 &#x27;督导&#x27; 无效" in page and "志愿者队伍（volunteers）" in page
+    assert "项目 第 4 行" in page and "“路演评审日期”日期格式应为 YYYY-MM-DD，收到 &#x27;下个月&#x27;" in page
+    assert "项目 第 5 行" in page and "“参与力量”中有一项缺少名称" in page
+    assert not ProjectPage.objects.exists()
+
+
+def test_a_sheet_without_those_columns_keeps_the_recorded_history_and_an_empty_cell_clears(admin_client, home):
+    import_through_admin(admin_client, workbook([lifecycle_row()], headers=LIFECYCLE_HEADERS))
+    project = ProjectPage.objects.get(code=GOOD_PROJECT[0])
+    # The lifecycle screen sends the project back, with a reason a sheet cannot carry.
+    change_stage(project, "review", datetime.date(2023, 3, 10), "评审意见需补充材料", admin_client.user)
+
+    changed = list(GOOD_PROJECT)
+    changed[7] = 210000
+    import_through_admin(admin_client, workbook([changed]))
+    project = ProjectPage.objects.get(code=GOOD_PROJECT[0])
+    assert str(project.budget) == "210000.00" and project.participants.count() == 3
+    went_back = project.milestones.get(stage="review", reached_on=datetime.date(2023, 3, 10))
+    assert went_back.reason == "评审意见需补充材料" and went_back.recorded_by == admin_client.user
+    assert project.milestones.count() == 5
+
+    # With the columns, a cell sets the latest date of its stage and an empty cell says there is none.
+    headers = [*PROJECT_HEADERS, "参与力量", "路演评审日期", "实施日期"]
+    import_through_admin(admin_client, workbook([[*changed, None, "2023-03-12", None]], headers=headers))
+    project = ProjectPage.objects.get(code=GOOD_PROJECT[0])
+    assert not project.participants.exists()
+    assert [(m.stage, m.reached_on) for m in project.milestones.order_by("reached_on")] == [
+        ("call", datetime.date(2023, 1, 5)), ("review", datetime.date(2023, 1, 20)),
+        ("publicity", datetime.date(2023, 2, 1)), ("review", datetime.date(2023, 3, 12)),
+    ]
+    assert project.milestones.get(reached_on=datetime.date(2023, 3, 12)).reason == "评审意见需补充材料"
+
+
+# -- the template and the export -------------------------------------------------------------------------------
+
+
+def download(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    return b"".join(response.streaming_content)
+
+
+def test_the_blank_template_imports_as_nothing_and_documents_the_columns(admin_client, home):
+    screen = admin_client.get(reverse("spreadsheet_import")).content.decode()
+    assert reverse("spreadsheet_template") in screen and "参与力量" in screen and "评估结果公示日期" in screen
+
+    book = openpyxl.load_workbook(io.BytesIO(download(admin_client, "spreadsheet_template")))
+    assert book.sheetnames == ["说明", "项目", "政策"]
+    header = [cell.value for cell in book["项目"][1]]
+    assert {"项目编号", "参与力量", "征集日期", "评估结果公示日期", "项目详情"} <= set(header)
+    assert any("类型：名称" in row[0].value for row in book["说明"].iter_rows())
+
+    # Filled in as an editor would, it imports; the notes sheet is not read as data.
+    sheet = book["项目"]
+    row = dict.fromkeys(header)
+    row.update({"项目编号": "GD-2024-001", "项目名称": "大板桥街道儿童之家", "预算": 80000, "阶段": "征集",
+                "参与力量": "居民自组织：大板桥妈妈互助会", "征集日期": datetime.date(2024, 1, 8)})
+    sheet.append([row[name] for name in header])
+    out = io.BytesIO()
+    book.save(out)
+    import_through_admin(admin_client, out.getvalue())
+    project = ProjectPage.objects.get(code="GD-2024-001")
+    assert project.participants.get().name == "大板桥妈妈互助会" and project.milestones.get().stage == "call"
+
+
+def test_exported_projects_import_back_unchanged_and_an_edited_cell_comes_through(admin_client, home):
+    other_row = lifecycle_row("GD-2023-020", title="双桥社区青少年成长驿站")
+    other_row[6] = "双桥社区"
+    import_through_admin(admin_client, workbook([lifecycle_row(), other_row], headers=LIFECYCLE_HEADERS))
+    first = ProjectPage.objects.get(code=GOOD_PROJECT[0])
+    change_stage(first, "publicity", datetime.date(2023, 3, 10), "补充公示", admin_client.user)
+    draft = first.get_latest_revision_as_object()
+    draft.body = [("heading", "服务内容"), ("paragraph", "<p>每周上门探访。</p>")]
+    draft.save_revision().publish()
+    before = {p.code: (p.latest_revision_id, str(p.body)) for p in ProjectPage.objects.all()}
+
+    exported = download(admin_client, "spreadsheet_export")
+    page = upload(admin_client, exported, name="服务项目.xlsx")
+    assert "projects: 新建 0，更新 0，未变 2" in page
+
+    book = openpyxl.load_workbook(io.BytesIO(exported))
+    sheet = book["项目"]
+    header = [cell.value for cell in sheet[1]]
+    assert "项目详情" not in header
+    sheet.cell(2, header.index("实施日期") + 1).value = datetime.date(2023, 3, 20)
+    sheet.cell(2, header.index("参与力量") + 1).value = "志愿者队伍：关上社区志愿者服务队"
+    out = io.BytesIO()
+    book.save(out)
+    import_through_admin(admin_client, out.getvalue())
+
+    first = ProjectPage.objects.get(code=GOOD_PROJECT[0])
+    assert [p.name for p in first.participants.all()] == ["关上社区志愿者服务队"]
+    assert first.timeline()[3]["reached_on"] == datetime.date(2023, 3, 20)
+    assert str(first.body) == before[first.code][1]  # the body the sheet did not carry is kept
+    assert first.milestones.get(reason="补充公示").reached_on == datetime.date(2023, 3, 10)
+    other = ProjectPage.objects.get(code="GD-2023-020")
+    assert other.latest_revision_id == before[other.code][0]
+
+
+def test_template_and_export_are_closed_to_staff_without_import_rights(client, django_user_model, home):
+    user = django_user_model.objects.create_user("staff", password="pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    for name in ("spreadsheet_template", "spreadsheet_export"):
+        assert client.get(reverse(name)).status_code in (302, 403)
+
+
+# -- the dry run leaves no trace: over the real Elasticsearch protocol, a real webhook receiver, mail and files ---
+
+
+def indexed_titles(es_url, title):
+    client = Elasticsearch(es_url)
+    client.indices.refresh(index=elastic.alias_name())
+    return client.count(index=elastic.alias_name(), query={"match_phrase": {"title": title}})["count"]
+
+
+def media_files(settings):
+    return sorted(str(path) for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file())
+
+
+@pytest.mark.elasticsearch
+def test_the_dry_run_leaves_no_trace_and_the_import_reaches_search_and_subscribers(
+    transactional_db, es, admin_client, home, mailoutbox, settings
+):
+    """Committed for real (a transactional test), so whatever escapes the dry run's rollback would show."""
+    title = GOOD_PROJECT[1]
+    elastic.ensure_index()
+    files = media_files(settings)
+    with Receiver() as receiver:
+        Subscriber.objects.create(name="区政府门户网站", url=receiver.url, secret="s3cret")
+
+        page = upload(admin_client, workbook([lifecycle_row()], [GOOD_POLICY], headers=LIFECYCLE_HEADERS))
+        assert "检查通过，尚未写入" in page
+        assert not ProjectPage.objects.exists() and not PolicyPage.objects.exists()
+        assert not SearchDocument.objects.exists() and not PendingChange.objects.exists()
+        assert not Delivery.objects.exists()
+        call_command("deliver_webhooks")
+        assert receiver.requests == []
+        assert indexed_titles(es.url, title) == 0
+        results = service.search("独居老人")
+        assert results.engine == "elasticsearch" and results.count == 0
+        assert mailoutbox == [] and media_files(settings) == files
+
+        admin_client.post(reverse("spreadsheet_import"), {"action": "import"})
+        assert indexed_titles(es.url, title) == 1
+        assert [hit.title for hit in service.search("独居老人").hits] == [title]
+        call_command("deliver_webhooks")
+        assert sorted(r["headers"]["X-Shegong-Event"] for r in receiver.requests) == ["page.published"] * 2
