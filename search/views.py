@@ -58,5 +58,6 @@ class SearchAPIView(APIView):
     def get(self, request):
         params = SearchParamsSerializer(data=request.query_params)
         if not params.is_valid():
-            return Response({"detail": error_message(params.errors), "errors": params.errors}, status=400)
+            # The API's one error shape, {"message"}, with each field's messages as extra detail.
+            return Response({"message": error_message(params.errors), "errors": params.errors}, status=400)
         return Response(SearchResponseSerializer(service.search(**params.search_kwargs())).data)

@@ -233,9 +233,10 @@ def public_endpoints_only(endpoints):
     ]
 
 
-class SearchErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField(help_text="出错原因")
-    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+class SearchErrorSerializer(MessageSerializer):
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), help_text="各参数的出错原因，键为参数名"
+    )
 
 
 class SearchViewSchema(OpenApiViewExtension):
