@@ -14,12 +14,21 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
+from shegong.pages.filters import StationFilter
 from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
-from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
+from shegong.snippets.models import Department, ListStatus, ProjectCategory, Region, SocialOrganization
+from shegong.updates.models import ImplementationUpdate
 
 from .caching import ConditionalGetMixin
-from .fields import API_FIELDS, LISTING_FIELDS, with_related
-from .filters import FILTERSETS, FilterSetBackend
+from .fields import API_FIELDS, LISTING_FIELDS, public_projects, with_related
+from .filters import (
+    FilterSetBackend,
+    NoticeAPIFilter,
+    PolicyAPIFilter,
+    ProjectAPIFilter,
+    RedBlackFilter,
+    UpdateFilter,
+)
 from .schema import WagtailEndpointSchema
 
 # The largest id a database column holds; a larger one in a URL is simply not there.
@@ -87,17 +96,22 @@ class PagesEndpoint(ShegongEndpointMixin, PagesAPIViewSet):
     ]
 
 
-class TypedPagesEndpoint(PagesEndpoint):
-    """One page type, with the consumer filters of its public index page."""
+class FilteredEndpointMixin:
+    """Consumer filters from `filterset_class`; any other query parameter is a 400."""
 
     filter_backends = [FilterSetBackend, OrderingFilter, CheckedSearchFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters
+    filterset_class = None
 
     def check_query_parameters(self, queryset):
-        allowed = self.known_query_parameters | set(FILTERSETS[self.model].base_filters)
+        allowed = self.known_query_parameters | set(self.filterset_class.base_filters)
         unknown = set(self.request.GET) - allowed
         if unknown:
             raise BadRequestError("不支持的查询参数：%s" % ", ".join(sorted(unknown)))
+
+
+class TypedPagesEndpoint(FilteredEndpointMixin, PagesEndpoint):
+    """One page type, with the consumer filters of its public index page."""
 
     def get_queryset(self):
         # Asked for twice per listing (by the view and by the serializer); the public set is worked out once.
@@ -114,21 +128,25 @@ class TypedPagesEndpoint(PagesEndpoint):
 class ProjectsEndpoint(TypedPagesEndpoint):
     name = "projects"
     model = ProjectPage
+    filterset_class = ProjectAPIFilter
 
 
 class PoliciesEndpoint(TypedPagesEndpoint):
     name = "policies"
     model = PolicyPage
+    filterset_class = PolicyAPIFilter
 
 
 class NoticesEndpoint(TypedPagesEndpoint):
     name = "notices"
     model = NoticePage
+    filterset_class = NoticeAPIFilter
 
 
 class StationsEndpoint(TypedPagesEndpoint):
     name = "stations"
     model = StationPage
+    filterset_class = StationFilter
 
 
 def outside_restricted_collections(queryset):
@@ -187,6 +205,39 @@ class OrganizationsEndpoint(SnippetEndpoint):
 
     name = "organizations"
     model = SocialOrganization
+
+
+class RedBlackListEndpoint(FilteredEndpointMixin, OrganizationsEndpoint):
+    """红黑榜: the organizations ever listed, red first, latest listing first; `in_force=true` is the public page's list.
+
+    A listing only: each entry's `meta.detail_url` is the organization's own record.
+    """
+
+    name = "redblack"
+    filterset_class = RedBlackFilter
+
+    def get_queryset(self):
+        listed = SocialOrganization.objects.exclude(list_status=ListStatus.NONE)
+        return with_related(listed.order_by("-list_status", "-listed_on", "name", "id"))
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+
+class UpdatesEndpoint(FilteredEndpointMixin, SnippetEndpoint):
+    """Implementation updates (实施动态) an editor approved, on live public projects; newest first."""
+
+    name = "updates"
+    model = ImplementationUpdate
+    filterset_class = UpdateFilter
+    # Not in the search index: `search=` would only be ignored, so it is refused like any unknown parameter.
+    filter_backends = [FilterSetBackend, OrderingFilter]
+    known_query_parameters = FilteredEndpointMixin.known_query_parameters - {"search", "search_operator"}
+
+    def get_queryset(self):
+        public = ImplementationUpdate.objects.approved().filter(project__in=public_projects().values("pk"))
+        return with_related(public.order_by("-happened_on", "-created_at", "-id"))
 
 
 class RegionsEndpoint(SnippetEndpoint):

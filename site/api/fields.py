@@ -3,19 +3,23 @@
 Kept here rather than as `api_fields` on the models, so the API's contract lives in one place.
 """
 
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from shegong.feedback.models import Comment
 from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
+from shegong.updates.models import ImplementationUpdate
 
 from .serializers import (
     AttachmentSerializer,
     CategorySerializer,
     DepartmentSerializer,
+    FundsField,
     ImageSerializer,
     RenditionsField,
     ListingSerializer,
@@ -23,7 +27,10 @@ from .serializers import (
     OrganizationSerializer,
     PageLinkSerializer,
     ParticipantSerializer,
+    PhotoSerializer,
+    RatingField,
     RegionSerializer,
+    TimelineField,
 )
 
 
@@ -74,6 +81,9 @@ API_FIELDS = {
         APIField("tags", serializer=TagNamesField()),
         APIField("participants", serializer=ParticipantSerializer(many=True, read_only=True)),
         APIField("milestones", serializer=MilestoneSerializer(many=True, read_only=True)),
+        APIField("timeline", serializer=TimelineField()),
+        APIField("funds", serializer=FundsField()),
+        APIField("rating", serializer=RatingField()),
     ],
     PolicyPage: [
         "document_number",
@@ -119,6 +129,13 @@ API_FIELDS = {
         APIField("region", serializer=RegionSerializer(read_only=True)),
         APIField("listing", serializer=ListingSerializer(source="*", read_only=True)),
     ],
+    ImplementationUpdate: [
+        "title",
+        "happened_on",
+        "text",
+        APIField("project", serializer=PageLinkSerializer(read_only=True)),
+        APIField("photos", serializer=PhotoSerializer(many=True, read_only=True)),
+    ],
 }
 
 # The fields of a listing when the consumer does not name them with `fields=`.
@@ -133,7 +150,11 @@ LISTING_FIELDS = {
 RELATED = {
     ProjectPage: (
         ["locale", "category", "purchaser", "organization", "street", "community", "image"],
-        ["image__renditions", "tags", "participants", "milestones"],
+        [
+            "image__renditions", "tags", "participants", "milestones", "disbursements",
+            Prefetch("comments", queryset=Comment.objects.approved().exclude(rating=None).only("id", "project_id", "rating"),
+                     to_attr="approved_ratings"),
+        ],
     ),
     PolicyPage: (["locale"], ["topics", "attachments__document"]),
     NoticePage: (["locale", "image"], ["image__renditions", "related_projects__project"]),
@@ -142,6 +163,7 @@ RELATED = {
     get_document_model(): ([], ["tags"]),
     Region: (["parent"], []),
     SocialOrganization: (["region"], []),
+    ImplementationUpdate: (["project"], ["photos__image__renditions"]),
 }
 
 

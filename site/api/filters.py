@@ -1,11 +1,16 @@
-"""The consumer filters of each page type: the public index pages' FilterSets, plus date ranges."""
+"""The consumer filters of each endpoint: the public index pages' FilterSets with date ranges; the red/black list's and the updates' own."""
 
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.api.v2.utils import BadRequestError
 
-from shegong.pages.filters import NoticeFilter, PolicyFilter, ProjectFilter, StationFilter
-from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
+from shegong.pages.filters import NoticeFilter, PolicyFilter, ProjectFilter
+from shegong.pages.models import ProjectPage
+from shegong.snippets.models import ListStatus, SocialOrganization
+from shegong.updates.models import ImplementationUpdate
+
+LIST_CHOICES = [(status.value, status.label) for status in ListStatus if status.value]
 
 
 class ProjectAPIFilter(ProjectFilter):
@@ -39,20 +44,39 @@ class NoticeAPIFilter(NoticeFilter):
         fields = NoticeFilter.Meta.fields + ["published_after", "published_before"]
 
 
-FILTERSETS = {
-    ProjectPage: ProjectAPIFilter,
-    PolicyPage: PolicyAPIFilter,
-    NoticePage: NoticeAPIFilter,
-    StationPage: StationFilter,
-}
+class RedBlackFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(label="红榜或黑榜", field_name="list_status", choices=LIST_CHOICES)
+    in_force = django_filters.ChoiceFilter(
+        label="今天是否在有效期内", choices=[("true", "在有效期内"), ("false", "未生效或已过期")], method="filter_in_force"
+    )
+
+    class Meta:
+        model = SocialOrganization
+        fields = ["status", "in_force"]
+
+    def filter_in_force(self, queryset, name, value):
+        in_force = SocialOrganization.objects.listed_on(timezone.localdate()).values("pk")
+        return queryset.filter(pk__in=in_force) if value == "true" else queryset.exclude(pk__in=in_force)
+
+
+class UpdateFilter(django_filters.FilterSet):
+    # A callable: `public()` reads the view restrictions when called, so it must run per request.
+    project = django_filters.ModelChoiceFilter(
+        label="项目（页面 id）", queryset=lambda request: ProjectPage.objects.live().public()
+    )
+    happened_after = django_filters.DateFilter(label="日期起", field_name="happened_on", lookup_expr="gte")
+    happened_before = django_filters.DateFilter(label="日期止", field_name="happened_on", lookup_expr="lte")
+
+    class Meta:
+        model = ImplementationUpdate
+        fields = ["project", "happened_after", "happened_before"]
 
 
 class FilterSetBackend:
     """Applies the endpoint's FilterSet; a bad value is a 400 with the form's own (Chinese) message."""
 
     def filter_queryset(self, request, queryset, view):
-        filterset_class = FILTERSETS[view.model]
-        filterset = filterset_class(request.GET, queryset=queryset)
+        filterset = view.filterset_class(request.GET, queryset=queryset)
         if not filterset.is_valid():
             errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items())
             raise BadRequestError(f"参数有误 — {errors}")

@@ -19,12 +19,12 @@ from rest_framework import serializers
 from rest_framework.utils import model_meta
 from taggit.managers import TaggableManager
 from wagtail.api.rich_text import RichTextOutputFormat
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from shegong.snippets.models import RegionLevel
 
-from .filters import FILTERSETS
 
 
 class DocSerializer(serializers.Serializer):
@@ -140,8 +140,8 @@ class RegionNodeSerializer(serializers.Serializer):
     children = serializers.ListField(child=serializers.JSONField(), help_text="下级区域，结构相同")
 
 
-def listing_parameters():
-    return [
+def listing_parameters(searchable):
+    params = [
         OpenApiParameter(
             "limit", {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
             description=f"每页条数，最多 {settings.WAGTAILAPI_LIMIT_MAX}",
@@ -149,9 +149,13 @@ def listing_parameters():
         OpenApiParameter("offset", {"type": "integer", "minimum": 0}, description="跳过条数"),
         OpenApiParameter("fields", str, description="字段选择，例如 `title,budget`、`*` 或 `*,-body`"),
         OpenApiParameter("order", str, description="排序字段，前加 `-` 为倒序，例如 `-first_published_at`"),
-        OpenApiParameter("search", str, description="中文全文检索"),
-        OpenApiParameter("search_operator", str, enum=["and", "or"], description="多个词之间的关系"),
     ]
+    if searchable:
+        params += [
+            OpenApiParameter("search", str, description="中文全文检索"),
+            OpenApiParameter("search_operator", str, enum=["and", "or"], description="多个词之间的关系"),
+        ]
+    return params
 
 
 PAGE_TREE_PARAMETERS = [
@@ -191,11 +195,12 @@ class WagtailEndpointSchema(AutoSchema):
         params = [OpenApiParameter("rich_text_format", str, enum=list(RichTextOutputFormat.__args__))]
         if action != "listing_view":
             return params if action == "detail_view" else []
-        params += listing_parameters()
-        model = self.view.model
-        if model in FILTERSETS:
-            params += filter_parameters(FILTERSETS[model])
-        elif model is Page:
+        searchable = any(issubclass(backend, SearchFilter) for backend in self.view.filter_backends)
+        params += listing_parameters(searchable)
+        filterset_class = getattr(self.view, "filterset_class", None)
+        if filterset_class:
+            params += filter_parameters(filterset_class)
+        elif self.view.model is Page:
             params += PAGE_TREE_PARAMETERS
         return params
 

@@ -7,6 +7,9 @@ from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from shegong.funds.models import PaymentKind
+from shegong.funds.summary import Funds
+from shegong.pages.enums import ProjectStage
 from shegong.pages.models import ProjectMilestone, ProjectParticipant
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
 
@@ -138,3 +141,79 @@ class PageLinkSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     slug = serializers.CharField()
+
+
+class PaymentSerializer(serializers.Serializer):
+    """A disbursement as the project page shows it: no voucher, note or override reason, which stay in the admin."""
+
+    paid_on = serializers.DateField()
+    kind = serializers.ChoiceField(choices=PaymentKind.choices, help_text="first 首期款 / midterm 中期款 / final 尾款")
+    amount = serializers.DecimalField(max_digits=14, decimal_places=2)
+
+
+class FundsSerializer(serializers.Serializer):
+    budget = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="项目预算（元）")
+    spent = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="已拨付（元）")
+    remaining = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="结余（元），超拨时为负数")
+    percent = serializers.DecimalField(
+        max_digits=7, decimal_places=1, allow_null=True, help_text="拨付比例（%）；预算为 0 时为 null"
+    )
+    payments = PaymentSerializer(many=True, help_text="拨付记录，按日期")
+
+
+@extend_schema_field(FundsSerializer)
+class FundsField(serializers.Field):
+    """Budget, spent, remaining and percentage, with the payments: what the project page's 资金动态 shows."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, project):
+        payments = sorted(project.disbursements.all(), key=lambda payment: (payment.paid_on, payment.pk))
+        funds = Funds(project.budget, sum(payment.amount for payment in payments))
+        return FundsSerializer(
+            {"budget": funds.budget, "spent": funds.spent, "remaining": funds.remaining, "percent": funds.percent,
+             "payments": payments}
+        ).data
+
+
+class TimelineStepSerializer(serializers.Serializer):
+    stage = serializers.ChoiceField(choices=ProjectStage.choices)
+    reached_on = serializers.DateField(allow_null=True, help_text="最近一次进入该阶段的日期；尚未进入时为 null")
+
+
+@extend_schema_field(TimelineStepSerializer(many=True))
+class TimelineField(serializers.Field):
+    """Every stage in order with the date it was last reached, as the project page's 项目进程 shows."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, project):
+        return TimelineStepSerializer(project.timeline(), many=True).data
+
+
+class RatingSerializer(serializers.Serializer):
+    average = serializers.FloatField(allow_null=True, help_text="平均分（1–5，两位小数）；无人评分时为 null")
+    count = serializers.IntegerField(help_text="评分人数")
+
+
+@extend_schema_field(RatingSerializer)
+class RatingField(serializers.Field):
+    """The public's average rating, from approved comments only."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, project):
+        # Listings load the approved ratings up front (fields.RELATED); a preview's draft asks for them.
+        ratings = getattr(project, "approved_ratings", None)
+        if ratings is None:
+            ratings = project.comments.approved().exclude(rating=None)
+        scores = [comment.rating for comment in ratings]
+        return {"average": round(sum(scores) / len(scores), 2) if scores else None, "count": len(scores)}
+
+
+class PhotoSerializer(serializers.Serializer):
+    caption = serializers.CharField()
+    image = ImageSerializer()

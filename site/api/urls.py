@@ -21,8 +21,11 @@ for endpoint in (
     endpoints.DocumentsEndpoint,
     endpoints.DepartmentsEndpoint,
     endpoints.CategoriesEndpoint,
+    # Before the red/black list, so an organization's detail_url is its own record.
     endpoints.OrganizationsEndpoint,
+    endpoints.RedBlackListEndpoint,
     endpoints.RegionsEndpoint,
+    endpoints.UpdatesEndpoint,
     PreviewEndpoint,
 ):
     router.register_endpoint(endpoint.name, endpoint)

@@ -15,6 +15,8 @@ from tests.factories import (
     ProjectPageFactory,
     StreetFactory,
 )
+from tests.platform1.factories import CommentFactory
+from tests.platform2.factories import DisbursementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +117,8 @@ def test_query_count_does_not_grow_with_page_size(client, home, image):
         page.save()
         ProjectParticipant.objects.create(page=page, name=f"志愿者队{n}")
         ProjectMilestone.objects.create(page=page, stage="call", reached_on=datetime.date(2022, 1, 1))
+        DisbursementFactory(project=page)
+        CommentFactory(project=page, rating=4, status="approved")
     client.get("/api/v2/projects/?fields=*&limit=12")  # renditions are made on first use
     counts = []
     for limit in (2, 12):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 LISTINGS = [
     "/api/v2/pages/", "/api/v2/projects/", "/api/v2/policies/", "/api/v2/notices/", "/api/v2/stations/",
     "/api/v2/images/", "/api/v2/documents/", "/api/v2/departments/", "/api/v2/categories/",
-    "/api/v2/organizations/", "/api/v2/regions/",
+    "/api/v2/organizations/", "/api/v2/regions/", "/api/v2/redblack/", "/api/v2/updates/",
 ]
 
 
@@ -57,6 +57,19 @@ def secrets(home):
         Comment.objects.create(project=published, name="市民", text="待审留言戊")
         Comment.objects.create(project=published, name="市民", text="已通过的留言", contact="13800000002", status="approved")
         words += ["待审留言戊", "13800000002"]
+    from shegong.funds.models import Disbursement
+    from shegong.updates.models import ImplementationUpdate
+
+    ImplementationUpdate.objects.create(project=published, title="待审动态辛", text="待审内容辛")
+    ImplementationUpdate.objects.create(project=published, title="驳回动态壬", text="驳回内容壬", status="rejected",
+                                        moderation_note="驳回理由癸")
+    ImplementationUpdate.objects.create(project=published, title="公开动态", text="已通过", status="approved",
+                                        moderation_note="审核备注子")
+    ImplementationUpdate.objects.create(project=private, title="受限项目动态寅", text="受限", status="approved")
+    Disbursement.objects.create(project=published, kind="final", paid_on="2030-01-01", amount="999999.00",
+                                note="拨付备注丑", override_reason="放行理由卯")
+    words += ["待审动态辛", "待审内容辛", "驳回动态壬", "驳回内容壬", "驳回理由癸", "审核备注子", "受限项目动态寅",
+              "拨付备注丑", "放行理由卯"]
     if apps.is_installed("shegong.lifecycle"):
         from shegong.lifecycle.models import ReviewScore
 
@@ -85,6 +98,7 @@ def test_nothing_private_in_any_endpoint(client, secrets):
     served = crawl(client)
     assert "/api/v2/projects/" in served and len(served) > len(LISTINGS)
     assert "公开项目" in served["/api/v2/projects/"]  # the crawl does see the published version
+    assert "公开动态" in served["/api/v2/updates/"] and "999999.00" in served["/api/v2/projects/"]
     leaks = [(url, word) for url, body in served.items() for word in secrets if word in body]
     assert leaks == []
 

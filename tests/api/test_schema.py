@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -12,7 +14,10 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from shegong.updates.models import UpdatePhoto
 from tests.factories import NoticePageFactory, OrganizationFactory, StreetFactory
+from tests.platform1.factories import CommentFactory, UpdateFactory
+from tests.platform2.factories import DisbursementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +27,8 @@ ENDPOINTS = [
     "/api/v2/stations/", "/api/v2/stations/{id}/", "/api/v2/images/", "/api/v2/images/{id}/",
     "/api/v2/documents/", "/api/v2/documents/{id}/", "/api/v2/departments/", "/api/v2/categories/",
     "/api/v2/organizations/", "/api/v2/organizations/{id}/", "/api/v2/regions/", "/api/v2/regions/tree/",
-    "/api/v2/search/", "/api/v2/stats/", "/api/v2/preview/",
+    "/api/v2/search/", "/api/v2/stats/", "/api/v2/preview/", "/api/v2/redblack/", "/api/v2/updates/",
+    "/api/v2/updates/{id}/",
 ]
 
 
@@ -49,6 +55,22 @@ def content(project, policy, image):
     )
     StreetFactory(name="关上街道")
     OrganizationFactory(name="红榜组织", list_status="red", list_reason="服务成效突出", listed_on="2022-01-01")
+    update = UpdateFactory(project=project, status="approved")
+    UpdatePhoto.objects.create(update=update, image=image, caption="入户探访")
+    DisbursementFactory(project=project)
+    CommentFactory(project=project, rating=5, status="approved")
+
+
+@pytest.fixture
+def connection_kept():
+    """The WSGI app is called directly, not through Django's test client, so the request signals would close
+    the database connection mid-test, as after a real request; on PostgreSQL that ends the test's
+    transaction. Like the test client, keep it open."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 # Building the schema needs no database, so it is loaded once, at collection.
@@ -57,7 +79,7 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_app
 
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_keeps_to_its_schema(case, content):
+def test_api_keeps_to_its_schema(case, content, connection_kept):
     case.call_and_validate(
         checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
     )

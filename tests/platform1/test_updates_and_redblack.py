@@ -38,16 +38,21 @@ def test_an_update_with_photos_is_public_once_approved_and_back_in_review_after_
     update = ImplementationUpdate.objects.get()
     assert update.photos.count() == 1 and update.status == ModerationStatus.PENDING
     assert "五月入户探访" not in client.get(project.url).content.decode()
+    api = f"/api/v2/updates/?project={project.pk}"
+    assert client.get(api).json()["items"] == []
 
     edit = reverse("wagtailsnippets_updates_implementationupdate:edit", args=[update.pk])
     assert post_form(admin_client, edit, status="approved").status_code == 302
     page = client.get(project.url).content.decode()
     assert "五月入户探访" in page and "社工与老人交谈" in page and "<img" in page
+    [published] = client.get(api).json()["items"]
+    assert published["title"] == "五月入户探访" and published["photos"][0]["caption"] == "社工与老人交谈"
 
     assert post_form(org_client, edit, text="走访独居老人 15 户（更正）。").status_code == 302
     update.refresh_from_db()
     assert update.status == ModerationStatus.PENDING
     assert "五月入户探访" not in client.get(project.url).content.decode()
+    assert client.get(api).json()["items"] == []
 
 
 def blacklisted(**fields):
@@ -69,6 +74,9 @@ def test_the_red_black_list_page_shows_listings_in_force_without_contacts(client
     assert "黑榜机构" in text and "虚报服务人次" in text
     assert "已过期机构" not in text and "0871-11112222" not in text and "联系人甲" not in text
     assert text.index("红榜机构") < text.index("黑榜机构")
+    # The API's list in force today is the page's.
+    listed = client.get("/api/v2/redblack/", {"in_force": "true"}).json()["items"]
+    assert [(o["name"], o["listing"]["status"]) for o in listed] == [("红榜机构", "red"), ("黑榜机构", "black")]
 
 
 def test_a_black_listed_organization_cannot_be_made_the_implementer_in_the_admin(admin_client, home):
