@@ -1,22 +1,53 @@
-"""The embedded engine's hits on PostgreSQL: the tsvector column, its GIN index and ts_rank."""
+"""The embedded engine's hits on PostgreSQL: the tsvector column and its GIN index find them, and they are
+ranked by BM25 exactly as SQLite's FTS5 bm25() ranks them, so both databases give the same order.
+
+FTS5's bm25, for the phrases q of the query (every segment of every word) and a document D:
+
+    score(D) = Σ idf(q) · tf(q, D) · (k1 + 1) / (tf(q, D) + k1 · (1 − b + b · |D| / avgdl))
+    idf(q)   = max(ln((N − n(q) + 0.5) / (n(q) + 0.5)), 1e-6),   k1 = 1.2, b = 0.75
+
+with N the number of documents, n(q) those holding q, |D| the document's length in tokens (the
+terms_length column, migration 0004) and avgdl the mean length. tf(q, D), the times the phrase occurs,
+is ts_rank_cd with every weight 1 and no normalisation: each occurrence of a phrase is one cover of
+density 1. The documents holding any phrase are read once, unfiltered, as n(q) counts them all; the
+hits are those of them matching the query and the filters.
+"""
 
 from .index import DOC_TABLE
-from .query import Query
+from .query import COLUMN, Query
+
+K1, B = 1.2, 0.75
+TF = "CAST(ts_rank_cd('{1,1,1,1}', d.terms_vector, CAST(%s AS tsquery), 0) AS float8)"
 
 
-def _tsquery(terms, joiner):
-    def term(t):
-        return "(" + " & ".join("(" + " <-> ".join(f"'{tok}'" for tok in s.tokens) + ")" for s in t.segments) + ")"
+def tsquery_phrase(tokens, prefix=False) -> str:
+    """Tokens as a tsquery phrase of quoted lexemes, never syntax; `prefix` makes the last one a prefix."""
+    lexemes = ["'" + token.replace("'", "''").replace("\\", "\\\\") + "'" for token in tokens]
+    if prefix:
+        lexemes[-1] += ":*"
+    return " <-> ".join(lexemes)
 
-    return f" {joiner} ".join(term(t) for t in terms)
+
+def _words(terms, joiner):
+    return f" {joiner} ".join("(" + " & ".join(f"({tsquery_phrase(s.tokens)})" for s in t.segments) + ")" for t in terms)
 
 
 def postgres_hits_sql(query: Query, columns: str, where: str, params: list):
     """The SELECT that finds every hit with its score and whether it holds all the words."""
+    phrases = [tsquery_phrase(segment.tokens) for term in query.terms for segment in term.segments]
+    n = range(len(phrases))
+    tf = ", ".join(f"{TF} AS tf{i}" for i in n)
+    df = ", ".join(f"COUNT(*) FILTER (WHERE tf{i} > 0) AS df{i}" for i in n)
+    idf = ", ".join(f"GREATEST(LN((s.n - df{i} + 0.5) / (df{i} + 0.5)), 1e-6) AS idf{i}" for i in n)
+    norm = f"{K1} * (1 - {B} + {B} * d.terms_length / s.avgdl)"
+    score = " + ".join(f"w.idf{i} * d.tf{i} * {K1 + 1} / (d.tf{i} + {norm})" for i in n)
     sql = (
-        f"SELECT d.page_id AS id, ts_rank(d.terms_vector, CAST(%s AS tsquery)) AS score, "
-        f"CASE WHEN d.terms_vector @@ CAST(%s AS tsquery) THEN 1 ELSE 0 END AS complete, d.date AS date, {columns} "
-        f"FROM {DOC_TABLE} d WHERE d.terms_vector @@ CAST(%s AS tsquery){where}"
+        f"WITH c AS MATERIALIZED (SELECT d.page_id, d.date, d.terms_length, {', '.join(dict.fromkeys(COLUMN.values()))}, "
+        f"d.terms_vector @@ CAST(%s AS tsquery) AS hit, d.terms_vector @@ CAST(%s AS tsquery) AS complete, {tf} "
+        f"FROM {DOC_TABLE} d WHERE d.terms_vector @@ CAST(%s AS tsquery)), "
+        f"s AS (SELECT CAST(COUNT(*) AS float8) AS n, CAST(AVG(terms_length) AS float8) AS avgdl FROM {DOC_TABLE}), "
+        f"w AS (SELECT {idf} FROM s, (SELECT {df} FROM c) AS counts) "
+        f"SELECT d.page_id AS id, {score} AS score, CASE WHEN d.complete THEN 1 ELSE 0 END AS complete, "
+        f"d.date AS date, {columns} FROM c AS d, s, w WHERE d.hit{where}"
     )
-    any_q = _tsquery(query.terms, "|")
-    return sql, [any_q, _tsquery(query.terms, "&"), any_q, *params]
+    return sql, [_words(query.terms, "|"), _words(query.terms, "&"), *phrases, " | ".join(phrases), *params]

@@ -14,22 +14,29 @@ FACETS_TABLE = "shegong_search_facets"  # SQLite only, see migration 0003
 PG_MAX_POSITION, PG_MAX_POSITIONS = 16383, 255
 
 
-def tsvector_literal(terms: str) -> str:
-    """The stream as a tsvector literal: our tokens verbatim, bypassing PostgreSQL's own parser."""
+def tsvector_literal(*streams: tuple[str, str]) -> str:
+    """Token streams, each with a weight letter (A–D, or "" for none), as one tsvector literal: our tokens
+    verbatim, bypassing PostgreSQL's own parser. Positions run on across streams with a break between
+    them, as within a stream, so no phrase spans two."""
     positions = defaultdict(list)
-    for position, token in enumerate(terms.split(), start=1):
-        if token != BREAK and position <= PG_MAX_POSITION and len(positions[token]) < PG_MAX_POSITIONS:
-            positions[token].append(position)
-    return " ".join(f"'{token}':{','.join(map(str, pos))}" for token, pos in positions.items())
+    position = 0
+    for terms, weight in streams:
+        for token in terms.split():
+            position += 1
+            if token != BREAK and position <= PG_MAX_POSITION and len(positions[token]) < PG_MAX_POSITIONS:
+                positions[token].append(f"{position}{weight}")
+        position += 1
+    return " ".join(f"'{token}':{','.join(pos)}" for token, pos in positions.items())
 
 
 def _write_vectors(documents):
     if connection.vendor != "postgresql":
         return
+    # terms_length is the document's length in tokens, breaks included, as FTS5 counts it for bm25.
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {DOC_TABLE} SET terms_vector = CAST(%s AS tsvector) WHERE page_id = %s",
-            [(tsvector_literal(doc.terms), doc.page_id) for doc in documents],
+            f"UPDATE {DOC_TABLE} SET terms_vector = CAST(%s AS tsvector), terms_length = %s WHERE page_id = %s",
+            [(tsvector_literal((doc.terms, "")), len(doc.terms.split()), doc.page_id) for doc in documents],
         )
 
 
