@@ -1,11 +1,7 @@
-"""Wagtail's own search (Page.objects.search, the admin's page/snippet/document search, the API's ?search=)
-with the same Chinese analysis as the site search.
+"""Wagtail's own search on SQLite (see backend.py): modelsearch's FTS5 backend with our analysis.
 
-modelsearch's SQLite backend is kept; the text it stores in its FTS5 table
-and the queries it sends are replaced by our analysed token streams, so 养老
-finds 养老 and no query text reaches FTS5 as syntax. On other databases the
-stock modelsearch backend is used unchanged (see backend.py): this module
-imports modelsearch's SQLite models, which exist only on SQLite.
+The text modelsearch stores in its FTS5 table is replaced by our analysed token streams, and a word is
+an FTS5 phrase of its tokens ("社区 区营"*), so no query text reaches FTS5 as syntax.
 """
 
 from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
@@ -15,13 +11,10 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
-from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from .analysis import analyse_query, field_stream
-
-# A token no document holds: the query for text that has nothing to search for.
-NOTHING = "\ue001"
+from .analysis import field_stream
+from .backend import AnalysedQueryMixin
 
 
 class AnalysedSQLiteIndex(SQLiteIndex):
@@ -36,37 +29,21 @@ class AnalysedSQLiteIndex(SQLiteIndex):
             )
 
 
-class AnalysedQueryMixin:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The FTS5 table has only title/body/autocomplete columns, so a `fields=` restriction (the
-        # snippet admin passes its search_fields) would name columns that do not exist: search all text.
-        self.fields = None
+class AnalysedSQLiteQueryMixin(AnalysedQueryMixin):
+    def phrase_lexeme(self, tokens, prefix):
+        return Lexeme(" ".join(tokens), prefix=prefix)
 
     def build_search_query_content(self, query, config=None):
-        if not isinstance(query, (PlainText, Phrase)):
+        if not self.is_analysed(query):
             return super().build_search_query_content(query, config)
-        terms = analyse_query(query.query_string)
-        operator = getattr(query, "operator", "and").upper()
-        lexemes = None
-        for i, term in enumerate(terms):
-            prefix = self.LAST_TERM_IS_PREFIX and i == len(terms) - 1
-            term_lexeme = None
-            for j, segment in enumerate(term.segments):
-                lexeme = Lexeme(" ".join(segment.tokens), prefix=prefix and j == len(term.segments) - 1)
-                term_lexeme = lexeme if term_lexeme is None else term_lexeme & lexeme
-            if lexemes is None:
-                lexemes = term_lexeme
-            else:
-                lexemes = lexemes | term_lexeme if operator == "OR" and isinstance(query, PlainText) else lexemes & term_lexeme
-        return SearchQueryExpression(lexemes if lexemes is not None else Lexeme(NOTHING), config=config)
+        return SearchQueryExpression(self.analysed_lexemes(query), config=config)
 
 
-class AnalysedSearchQueryCompiler(AnalysedQueryMixin, SQLiteSearchQueryCompiler):
+class AnalysedSearchQueryCompiler(AnalysedSQLiteQueryMixin, SQLiteSearchQueryCompiler):
     pass
 
 
-class AnalysedAutocompleteQueryCompiler(AnalysedQueryMixin, SQLiteAutocompleteQueryCompiler):
+class AnalysedAutocompleteQueryCompiler(AnalysedSQLiteQueryMixin, SQLiteAutocompleteQueryCompiler):
     pass
 
 
@@ -74,4 +51,3 @@ class ChineseSQLiteSearchBackend(SQLiteSearchBackend):
     index_class = AnalysedSQLiteIndex
     query_compiler_class = AnalysedSearchQueryCompiler
     autocomplete_query_compiler_class = AnalysedAutocompleteQueryCompiler
-
