@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from shegong.funds.models import PaymentKind
-from shegong.funds.summary import Funds
+from shegong.funds.summary import CENT, Funds
 from shegong.pages.enums import ProjectStage
 from shegong.pages.models import ProjectMilestone, ProjectParticipant
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
@@ -169,12 +169,19 @@ class FundsField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, project):
+        # Written out rather than through FundsSerializer, which documents it: a serializer per project per
+        # listing costs more than the rest of the project's fields. Decimals are strings, as DRF writes them.
         payments = sorted(project.disbursements.all(), key=lambda payment: (payment.paid_on, payment.pk))
         funds = Funds(project.budget, sum(payment.amount for payment in payments))
-        return FundsSerializer(
-            {"budget": funds.budget, "spent": funds.spent, "remaining": funds.remaining, "percent": funds.percent,
-             "payments": payments}
-        ).data
+        return {
+            "budget": str(funds.budget),
+            "spent": str(funds.spent),
+            "remaining": str(funds.remaining),
+            "percent": None if funds.percent is None else str(funds.percent),
+            "payments": [
+                {"paid_on": p.paid_on.isoformat(), "kind": p.kind, "amount": str(p.amount.quantize(CENT))} for p in payments
+            ],
+        }
 
 
 class TimelineStepSerializer(serializers.Serializer):
@@ -190,7 +197,10 @@ class TimelineField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, project):
-        return TimelineStepSerializer(project.timeline(), many=True).data
+        return [
+            {"stage": step["stage"].value, "reached_on": step["reached_on"] and step["reached_on"].isoformat()}
+            for step in project.timeline()
+        ]
 
 
 class RatingSerializer(serializers.Serializer):
