@@ -28,8 +28,13 @@ def tsquery_phrase(tokens, prefix=False) -> str:
     return " <-> ".join(lexemes)
 
 
-def _words(terms, joiner):
-    return f" {joiner} ".join("(" + " & ".join(f"({tsquery_phrase(s.tokens)})" for s in t.segments) + ")" for t in terms)
+def _holds(terms, joiner):
+    """Whether a row holds all or any of the words: a word is held when each of its phrases occurs."""
+    words, i = [], 0
+    for term in terms:
+        words.append("(" + " AND ".join(f"d.tf{i + j} > 0" for j in range(len(term.segments))) + ")")
+        i += len(term.segments)
+    return f" {joiner} ".join(words)
 
 
 def postgres_hits_sql(query: Query, columns: str, where: str, params: list):
@@ -42,12 +47,11 @@ def postgres_hits_sql(query: Query, columns: str, where: str, params: list):
     norm = f"{K1} * (1 - {B} + {B} * d.terms_length / s.avgdl)"
     score = " + ".join(f"w.idf{i} * d.tf{i} * {K1 + 1} / (d.tf{i} + {norm})" for i in n)
     sql = (
-        f"WITH c AS MATERIALIZED (SELECT d.page_id, d.date, d.terms_length, {', '.join(dict.fromkeys(COLUMN.values()))}, "
-        f"d.terms_vector @@ CAST(%s AS tsquery) AS hit, d.terms_vector @@ CAST(%s AS tsquery) AS complete, {tf} "
+        f"WITH c AS MATERIALIZED (SELECT d.page_id, d.date, d.terms_length, {', '.join(dict.fromkeys(COLUMN.values()))}, {tf} "
         f"FROM {DOC_TABLE} d WHERE d.terms_vector @@ CAST(%s AS tsquery)), "
-        f"s AS (SELECT CAST(COUNT(*) AS float8) AS n, CAST(AVG(terms_length) AS float8) AS avgdl FROM {DOC_TABLE}), "
-        f"w AS (SELECT {idf} FROM s, (SELECT {df} FROM c) AS counts) "
-        f"SELECT d.page_id AS id, {score} AS score, CASE WHEN d.complete THEN 1 ELSE 0 END AS complete, "
-        f"d.date AS date, {columns} FROM c AS d, s, w WHERE d.hit{where}"
+        f"s AS MATERIALIZED (SELECT CAST(COUNT(*) AS float8) AS n, CAST(AVG(terms_length) AS float8) AS avgdl FROM {DOC_TABLE}), "
+        f"w AS MATERIALIZED (SELECT {idf} FROM s, (SELECT {df} FROM c) AS counts) "
+        f"SELECT d.page_id AS id, {score} AS score, CASE WHEN {_holds(query.terms, 'AND')} THEN 1 ELSE 0 END AS complete, "
+        f"d.date AS date, {columns} FROM c AS d, s, w WHERE ({_holds(query.terms, 'OR')}){where}"
     )
-    return sql, [_words(query.terms, "|"), _words(query.terms, "&"), *phrases, " | ".join(phrases), *params]
+    return sql, [*phrases, " | ".join(phrases), *params]
