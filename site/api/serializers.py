@@ -156,7 +156,7 @@ class FundsSerializer(serializers.Serializer):
     spent = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="已拨付（元）")
     remaining = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="结余（元），超拨时为负数")
     percent = serializers.DecimalField(
-        max_digits=7, decimal_places=1, allow_null=True, help_text="拨付比例（%）；预算为 0 时为 null"
+        max_digits=20, decimal_places=1, allow_null=True, help_text="拨付比例（%）；预算为 0 时为 null"
     )
     payments = PaymentSerializer(many=True, help_text="拨付记录，按日期")
 
