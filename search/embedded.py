@@ -1,9 +1,15 @@
 """The embedded engine: the app's own database, no server.
 
-One SQL statement answers a search: the hits are found once (FTS5 MATCH with
-bm25 on SQLite; the tsvector column, its GIN index and ts_rank on PostgreSQL)
-into a materialised CTE; the page of hits, the total and every facet's counts
-are read from it with one GROUP BY. Nothing is re-matched per hit or per facet.
+SQLite (FTS5): the page of hits and the facet counts are two statements, and
+only the first computes bm25. A hit holding every word ranks before one that
+holds some, so a query of several words first ranks only the hits holding all
+of them (their bm25 is the same under AND as under OR: the same phrases) and
+ranks the rest only when those do not fill the page. The counts need no score:
+one GROUP BY over the hits' facet keys (migration 0005).
+
+PostgreSQL (tsvector, see embedded_postgres.py): the hits are found once into
+a materialised CTE; the page, the total and every facet's counts are read from
+it with one GROUP BY.
 """
 
 from collections import Counter
@@ -14,79 +20,170 @@ from .embedded_postgres import postgres_hits_sql
 from .index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 
+KEYS_TABLE = "shegong_search_facet_keys"  # SQLite only, see migration 0005
 SEPARATOR = "\x1f"
-ORDER = {
-    Sort.RELEVANCE: "complete DESC, score DESC, (date IS NULL), date DESC, id DESC",
-    Sort.NEWEST: "(date IS NULL), date DESC, id DESC",
-}
+NEWEST_ORDER = "(date IS NULL), date DESC, id DESC"
 
 
-def _fts_match(terms, joiner):
+def fts_match(terms, joiner):
+    """The FTS5 query: each word the phrases of its segments, all of them; the words joined by AND or OR."""
+
     def term(t):
         return "(" + " AND ".join('"' + " ".join(s.tokens) + '"' for s in t.segments) + ")"
 
     return f" {joiner} ".join(term(t) for t in terms)
 
 
-def _filter_sql(query: Query):
+def _value_clauses(query: Query, prefix=""):
     clauses, params = [], []
     for name, values in query.filters.items():
         if values:
-            clauses.append(f"d.{COLUMN[name]} IN ({', '.join(['%s'] * len(values))})")
+            clauses.append(f"{prefix}{COLUMN[name]} IN ({', '.join(['%s'] * len(values))})")
             params += list(values)
+    return clauses, params
+
+
+def _date_clauses(query: Query):
+    clauses, params = [], []
     if query.date_from:
         clauses.append("d.date >= %s")
         params.append(query.date_from)
     if query.date_to:
         clauses.append("d.date <= %s")
         params.append(query.date_to)
-    return "".join(f" AND {clause}" for clause in clauses), params
+    return clauses, params
 
 
-def _hits_sql(query: Query):
-    """The SELECT that finds every hit with its score and whether it holds all the words."""
+def _and(clauses):
+    return "".join(f" AND {clause}" for clause in clauses)
+
+
+class SQLiteSearch:
+    """One search on SQLite. Hits are rows of the FTS5 table joined to the narrow facets table `d`."""
+
+    def __init__(self, query: Query):
+        self.query = query
+        clauses, self.params = _value_clauses(query)
+        # Filters on values are a set of facet keys: a few rows of the keys table, looked up once.
+        where = [f"d.facet_key IN (SELECT id FROM {KEYS_TABLE} WHERE {' AND '.join(clauses)})"] if clauses else []
+        dates, date_params = _date_clauses(query)
+        self.where = _and(where + dates)
+        self.params += date_params
+
+    def _source(self, joiner):
+        """FROM and WHERE for the hits of the words joined by AND or OR (every row when there are no words)."""
+        if not self.query.terms:
+            return f"FROM {FACETS_TABLE} d WHERE 1=1{self.where}", self.params
+        match = f"FROM {FTS_TABLE} JOIN {FACETS_TABLE} d ON d.page_id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s"
+        return match + self.where, [fts_match(self.query.terms, joiner), *self.params]
+
+    def _rows(self, sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _count(self, joiner):
+        source, params = self._source(joiner)
+        return self._rows(f"SELECT COUNT(*) {source}", params)[0][0]
+
+    def _top(self, joiner, limit, offset, extra="", extra_params=()):
+        if self.query.terms and self.query.sort == Sort.RELEVANCE and not self.where:
+            page = self._top_by_score(joiner, limit, offset, extra, extra_params)
+            if page is not None:
+                return page
+        source, params = self._source(joiner)
+        score = f"-bm25({FTS_TABLE})" if self.query.terms else "0.0"
+        order = NEWEST_ORDER if self.query.sort == Sort.NEWEST else f"score DESC, {NEWEST_ORDER}"
+        return self._rows(
+            f"SELECT d.page_id AS id, {score} AS score, d.date AS date {source}{extra} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*params, *extra_params, limit, offset],
+        )
+
+    def _top_by_score(self, joiner, limit, offset, extra, extra_params):
+        """The page ranked by score alone, the dates read for its rows only; None when a tie at its edges
+        leaves it to the dates which rows are on the page.
+
+        Without filters nothing else needs the facets table, and skipping its row for every hit saves a
+        fifth of the ranking. The row before the page and the one after it are read too: when their
+        scores differ from the page's first and last, the page holds the same rows in any tie order.
+        """
+        before = 1 if offset else 0
+        rows = self._rows(
+            f"SELECT t.id AS id, t.score AS score, d.date AS date FROM (SELECT rowid AS id, -bm25({FTS_TABLE}) AS score "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{extra} ORDER BY score DESC LIMIT %s OFFSET %s) AS t "
+            f"JOIN {FACETS_TABLE} d ON d.page_id = t.id ORDER BY score DESC, {NEWEST_ORDER}",
+            [fts_match(self.query.terms, joiner), *extra_params, before + limit + 1, offset - before],
+        )
+        tie_before = before and len(rows) > 1 and rows[0][1] == rows[1][1]
+        tie_after = len(rows) == before + limit + 1 and rows[-1][1] == rows[-2][1]
+        return None if tie_before or tie_after else rows[before : before + limit]
+
+    def hits(self):
+        """The page of (page id, score)."""
+        query = self.query
+        if query.sort == Sort.NEWEST or len(query.terms) < 2:
+            return self._top("OR", query.limit, query.offset)
+        page = self._top("AND", query.limit, query.offset)
+        if len(page) == query.limit:
+            return page
+        # Fewer hits hold every word than reach the end of this page: the others follow, ranked under OR.
+        complete = query.offset + len(page) if page else self._count("AND")
+        not_complete = f" AND {FTS_TABLE}.rowid NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+        offset = max(0, query.offset - complete)
+        return page + self._top("OR", query.limit - len(page), offset, not_complete, [fts_match(query.terms, "AND")])
+
+    def facets(self):
+        """(value of each filter field..., number of hits) for each combination of values the hits have."""
+        source, params = self._source("OR")
+        values = ", ".join(f"k.{COLUMN[name]}" for name in FILTER_FIELDS)
+        return self._rows(
+            f"SELECT {values}, c.n FROM (SELECT d.facet_key AS key, COUNT(*) AS n {source} GROUP BY d.facet_key) c "
+            f"JOIN {KEYS_TABLE} k ON k.id = c.key",
+            params,
+        )
+
+
+def _postgres_search(query: Query):
+    """The page of (page id, score) and the facet rows, from one statement over the materialised hits."""
     columns = ", ".join(f"d.{COLUMN[name]} AS f_{name}" for name in FILTER_FIELDS)
-    where, params = _filter_sql(query)
-    if not query.terms:
-        return f"SELECT d.page_id AS id, 0.0 AS score, 1 AS complete, d.date AS date, {columns} FROM {DOC_TABLE} d WHERE 1=1{where}", params
-    if connection.vendor == "postgresql":
-        return postgres_hits_sql(query, columns, where, params)
-    complete = "1"
-    complete_params = []
-    if len(query.terms) > 1:
-        complete = f"(d.page_id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))"
-        complete_params = [_fts_match(query.terms, "AND")]
+    clauses, params = _value_clauses(query, prefix="d.")
+    dates, date_params = _date_clauses(query)
+    where, params = _and(clauses + dates), params + date_params
+    if query.terms:
+        hits_sql, params = postgres_hits_sql(query, columns, where, params)
+    else:
+        hits_sql = f"SELECT d.page_id AS id, 0.0 AS score, 1 AS complete, d.date AS date, {columns} FROM {DOC_TABLE} d WHERE 1=1{where}"
+    order = NEWEST_ORDER if query.sort == Sort.NEWEST else f"complete DESC, score DESC, {NEWEST_ORDER}"
+    # All filter values of a hit as one key: a single GROUP BY gives every facet's counts.
+    key = " || %s || ".join(f"COALESCE(CAST(f_{name} AS TEXT), '')" for name in FILTER_FIELDS)
     sql = (
-        f"SELECT d.page_id AS id, -bm25({FTS_TABLE}) AS score, {complete} AS complete, d.date AS date, {columns} "
-        f"FROM {FTS_TABLE} JOIN {FACETS_TABLE} d ON d.page_id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s{where}"
+        f"WITH h AS MATERIALIZED ({hits_sql}) "
+        f"SELECT 'hit' AS part, CAST(id AS TEXT) AS value, score AS n, pos FROM "
+        f"(SELECT id, score, ROW_NUMBER() OVER (ORDER BY {order}) AS pos FROM "
+        f"(SELECT * FROM h ORDER BY {order} LIMIT %s OFFSET %s) AS top) AS page "
+        f"UNION ALL SELECT 'facets', {key}, COUNT(*), 0 FROM h GROUP BY 2"
     )
-    return sql, [*complete_params, _fts_match(query.terms, "OR"), *params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, query.limit, query.offset, *[SEPARATOR] * (len(FILTER_FIELDS) - 1)])
+        rows = cursor.fetchall()
+    hits = sorted((pos, int(value), float(n)) for part, value, n, pos in rows if part == "hit")
+    facet_rows = [(*value.split(SEPARATOR), n) for part, value, n, _ in rows if part == "facets"]
+    return [(page_id, score) for _, page_id, score in hits], facet_rows
 
 
 class EmbeddedEngine:
     name = "embedded"
 
     def search(self, query: Query) -> EngineResult:
-        hits_sql, params = _hits_sql(query)
-        # All filter values of a hit as one key: a single GROUP BY gives every facet's counts.
-        key = " || %s || ".join(f"COALESCE(CAST(f_{name} AS TEXT), '')" for name in FILTER_FIELDS)
-        sql = (
-            f"WITH h AS MATERIALIZED ({hits_sql}) "
-            f"SELECT 'hit' AS part, CAST(id AS TEXT) AS value, score AS n, pos FROM "
-            f"(SELECT id, score, ROW_NUMBER() OVER (ORDER BY {ORDER[query.sort]}) AS pos FROM "
-            f"(SELECT * FROM h ORDER BY {ORDER[query.sort]} LIMIT %s OFFSET %s) AS top) AS page "
-            f"UNION ALL SELECT 'facets', {key}, COUNT(*), 0 FROM h GROUP BY 2"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, query.limit, query.offset, *[SEPARATOR] * (len(FILTER_FIELDS) - 1)])
-            rows = cursor.fetchall()
-        hits, count, facets = [], 0, {name: Counter() for name in FILTER_FIELDS}
-        for part, value, n, pos in rows:
-            if part == "hit":
-                hits.append((pos, int(value), float(n)))
-                continue
-            count += int(n)
-            for name, facet_value in zip(FILTER_FIELDS, value.split(SEPARATOR)):
-                if facet_value:
-                    facets[name][facet_value] += int(n)
-        return EngineResult(count, [(page_id, score) for _, page_id, score in sorted(hits)], facets, self.name)
+        if connection.vendor == "postgresql":
+            hits, facet_rows = _postgres_search(query)
+        else:
+            search = SQLiteSearch(query)
+            hits, facet_rows = [(page_id, score) for page_id, score, _ in search.hits()], search.facets()
+        count, facets = 0, {name: Counter() for name in FILTER_FIELDS}
+        for *values, n in facet_rows:
+            count += n
+            for name, value in zip(FILTER_FIELDS, values):
+                if value not in ("", None):
+                    facets[name][str(value)] += n
+        return EngineResult(count, [(page_id, float(score)) for page_id, score in hits], facets, self.name)

@@ -1,20 +1,25 @@
 """Search benchmark: index time, documents per second, query p50/p95 and RSS of the embedded engine,
-beside the bare FTS5 floor (the same MATCH, top 10 by bm25) so the overhead is a ratio.
+beside the bare FTS5 floor (the same MATCH, top 10 by bm25) so the overhead is a ratio, and the
+service's time in parts: the page of hits (ranked by bm25), the facet counts, the rest (documents,
+snippets, facet lists).
 
     .venv/bin/python bench/search                 # 10k and 100k documents
     .venv/bin/python bench/search --sizes 10000   # quicker
 
 Documents are synthetic but realistic (social-work vocabulary, document numbers, project codes) and are
-written straight into the search tables, so this measures the engine, not page creation.
+written straight into the search tables, so this measures the engine, not page creation. The index
+time is what a rebuild does with them (analysis, writing, merging); making up their text is timed
+apart.
 """
 
 import argparse
 import os
 import random
-import statistics
+import sqlite3
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 QUERIES = [
@@ -30,6 +35,9 @@ WORDS = (
 ).split()
 FILLER = "的 和 为 在 对 开展 推进 加强 提供 建立 完善 落实 有关 工作 进一步 全面 按照 要求".split()
 STREETS = ["关上街道", "吴井街道", "金马街道", "小板桥街道", "太和街道", "矣六街道"]
+BATCH = 1000
+# The connection settings that bear on speed, printed so runs can be compared.
+PRAGMAS = ["journal_mode", "synchronous", "cache_size", "mmap_size", "temp_store"]
 CATEGORIES = ["社区营造", "党组织服务群众", "新时代文明实践", "公益创投"]
 
 
@@ -38,7 +46,7 @@ def sentence(rng, topic, n):
 
 
 def make_document(rng, page_id):
-    from shegong.search import analysis
+    """A search document without its terms, and the weighted fields they are analysed from."""
     from shegong.search.models import SearchDocument
 
     doc_type = rng.choice(["policy", "project", "notice", "project", "policy"])
@@ -50,10 +58,9 @@ def make_document(rng, page_id):
     summary = sentence(rng, topic, 12)
     body = "".join(sentence(rng, topic, rng.randint(8, 20)) for _ in range(rng.randint(8, 20)))
     heavy = " ".join(part for part in [title, number, code] if part)
-    return SearchDocument(
+    document = SearchDocument(
         page_id=page_id, doc_type=doc_type, title=title, url=f"/bench/{page_id}/", text=f"{summary}\n{body}"[:30000],
         date=f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", year=year,
-        terms=analysis.index_stream([(heavy, 5), (summary, 2), (body, 1)]),
         level=rng.choice(["central", "provincial", "municipal", "district"]) if doc_type == "policy" else "",
         issuer=rng.choice(["民政部", "云南省民政厅", "官渡区民政局"]) if doc_type == "policy" else "",
         status="valid" if doc_type == "policy" else "",
@@ -62,6 +69,7 @@ def make_document(rng, page_id):
         stage=rng.choice(["call", "implementation", "result"]) if doc_type == "project" else "",
         kind=rng.choice(["news", "call"]) if doc_type == "notice" else "",
     )
+    return document, [(heavy, 5), (summary, 2), (body, 1)]
 
 
 def rss_mb():
@@ -76,45 +84,82 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def run(size, repeats):
+def timed(function, *args):
+    started = time.perf_counter()
+    function(*args)
+    return (time.perf_counter() - started) * 1000
+
+
+def index_corpus(size):
+    """Writes `size` documents. Returns the seconds spent making them up and those spent indexing them."""
+    from shegong.search import analysis, index
+
+    rng = random.Random(size)
+    making = indexing = 0.0
+    for start in range(0, size, BATCH):
+        started = time.perf_counter()
+        made = [make_document(rng, page_id) for page_id in range(start + 1, min(size, start + BATCH) + 1)]
+        made_at = time.perf_counter()
+        for document, fields in made:
+            document.terms = analysis.index_stream(fields)
+        index.store_new([document for document, _ in made])
+        making, indexing = making + made_at - started, indexing + time.perf_counter() - made_at
+    indexing += timed(index.optimize) / 1000
+    return making, indexing
+
+
+def time_queries(repeats):
+    """Milliseconds per query: the service, the floor, and the engine's two statements on their own."""
     from django.db import connection
 
     from shegong.search import index, service
     from shegong.search.analysis import analyse_query
-    from shegong.search.embedded import _fts_match
+    from shegong.search.embedded import SQLiteSearch, fts_match
+    from shegong.search.query import Query
+
+    def floor(match):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, bm25({index.FTS_TABLE}) AS r FROM {index.FTS_TABLE} "
+                f"WHERE {index.FTS_TABLE} MATCH %s ORDER BY r LIMIT 10", [match],
+            )
+            cursor.fetchall()
+
+    times = defaultdict(list)
+    for _ in range(repeats):
+        for text in QUERIES:
+            terms = analyse_query(text)
+            times["floor"].append(timed(floor, fts_match(terms, "OR")))
+            times["service"].append(timed(service.search, text))
+            search = SQLiteSearch(Query(terms))
+            times["hits"].append(timed(search.hits))
+            times["facets"].append(timed(search.facets))
+            times["rest"].append(times["service"][-1] - times["hits"][-1] - times["facets"][-1])
+    return times
+
+
+def run(size, repeats):
+    from django.db import connection
+
+    from shegong.search import index
     from shegong.search.models import SearchDocument
 
     SearchDocument.objects.all()._raw_delete(using="default")
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {index.FTS_TABLE}({index.FTS_TABLE}) VALUES ('rebuild')")
-    rng = random.Random(size)
-    started = time.perf_counter()
-    for start in range(0, size, 1000):
-        index.store_new([make_document(rng, page_id) for page_id in range(start + 1, min(size, start + 1000) + 1)])
-    index.optimize()
-    index_seconds = time.perf_counter() - started
+    making, indexing = index_corpus(size)
+    times = time_queries(repeats)
 
-    service_times, floor_times = [], []
-    for _ in range(repeats):
-        for query in QUERIES:
-            match = _fts_match(analyse_query(query), "OR")
-            t = time.perf_counter()
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT rowid, bm25({index.FTS_TABLE}) AS r FROM {index.FTS_TABLE} "
-                    f"WHERE {index.FTS_TABLE} MATCH %s ORDER BY r LIMIT 10", [match],
-                )
-                cursor.fetchall()
-            floor_times.append((time.perf_counter() - t) * 1000)
-            t = time.perf_counter()
-            service.search(query)
-            service_times.append((time.perf_counter() - t) * 1000)
-    p50, p95 = percentile(service_times, 50), percentile(service_times, 95)
-    f50, f95 = percentile(floor_times, 50), percentile(floor_times, 95)
+    def p(name):
+        return f"{percentile(times[name], 50):6.1f} / {percentile(times[name], 95):6.1f}"
+
+    ratio = percentile(times["service"], 95) / percentile(times["floor"], 95)
     print(
-        f"{size:>7} 篇 | 建索引 {index_seconds:6.1f} 秒 ({size / index_seconds:6.0f} 篇/秒) | "
-        f"检索 p50 {p50:6.1f} ms p95 {p95:6.1f} ms | 裸 MATCH p50 {f50:6.1f} ms p95 {f95:6.1f} ms | "
-        f"p95 倍数 {p95 / f95:4.1f}× | RSS {rss_mb():5.0f} MB",
+        f"{size:>7} 篇 | 建索引 {indexing:6.1f} 秒 ({size / indexing:6.0f} 篇/秒；另有生成语料 {making:5.1f} 秒) | "
+        f"RSS {rss_mb():5.0f} MB\n"
+        f"{'':>10}p50 / p95 毫秒：检索服务 {p('service')} | 裸 MATCH {p('floor')} | p95 倍数 {ratio:4.1f}×\n"
+        f"{'':>10}分项 p50 / p95 毫秒：取一页（bm25 排序）{p('hits')} | 分面计数 {p('facets')} | "
+        f"文档、片段与其余 {p('rest')}",
         flush=True,
     )
 
@@ -137,7 +182,12 @@ def main():
     with connection.cursor() as cursor:
         # The documents have no pages behind them: this measures the engine alone.
         cursor.execute("PRAGMA foreign_keys = OFF")
-    print(f"数据库：{connection.settings_dict['NAME']}；查询 {len(QUERIES)} 个 × {args.repeats} 次", flush=True)
+        settings = {name: cursor.execute(f"PRAGMA {name}").fetchone()[0] for name in PRAGMAS}
+    print(
+        f"数据库：{connection.settings_dict['NAME']}（SQLite {sqlite3.sqlite_version}，"
+        f"{'，'.join(f'{name}={value}' for name, value in settings.items())}）；查询 {len(QUERIES)} 个 × {args.repeats} 次",
+        flush=True,
+    )
     for size in args.sizes:
         run(size, args.repeats)
 

@@ -1,5 +1,8 @@
 """The relevance suite: Chinese queries with the documents they should find, on the embedded engine."""
 
+import datetime
+
+from shegong.pages.models import NoticeIndexPage, NoticePage
 from shegong.search import service
 
 from .relevance import QUERIES, evaluate
@@ -23,6 +26,9 @@ def test_all_words_rank_first(corpus):
     assert hits[0].title == "官渡区政府购买社会工作服务项目资金管理办法"
     one_word = {"关于规范政府购买服务预算管理的通知", "关于第二批项目经费拨付进度的说明"}
     assert one_word <= {hit.title for hit in hits[1:]}
+    # Page by page, the same order: the hits holding both words, then the others.
+    one_by_one = [service.search("资金 拨付", page=page, page_size=1).hits[0].title for page in range(1, len(hits) + 1)]
+    assert one_by_one == [hit.title for hit in hits]
 
 
 def test_titles_and_numbers_weigh_more_than_body(corpus):
@@ -48,3 +54,16 @@ def test_highlight_marks_the_matched_words(corpus):
     hit = service.search("资金 拨付").hits[0]
     assert "<mark>资金</mark>" in hit.highlight and "<mark>拨付</mark>" in hit.highlight
     assert service.search("五社联动").hits[0].title_highlight.count("<mark>五社联动</mark>") == 1
+
+
+def test_equal_scores_newest_first_on_every_page(corpus):
+    """Notices with the same words score the same: the newest comes first, also when a page ends between them."""
+    index = NoticeIndexPage.objects.get()
+    for day in (3, 6, 9):
+        notice = NoticePage(title="蓝莓义卖活动通知", kind="news", published_on=datetime.date(2024, 1, day),
+                            body=[("paragraph", "<p>社区蓝莓义卖所得用于助学。</p>")])
+        index.add_child(instance=notice)
+    hits = service.search("蓝莓义卖").hits
+    assert [hit.date.day for hit in hits] == [9, 6, 3] and len({hit.score for hit in hits}) == 1
+    pages = [service.search("蓝莓义卖", page=page, page_size=1).hits for page in (1, 2, 3)]
+    assert [page[0].page_id for page in pages] == [hit.page_id for hit in hits]
