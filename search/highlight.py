@@ -9,35 +9,58 @@ SNIPPET_CHARS = 120
 LEAD_CHARS = 30
 
 
-def _fold(ch):
-    folded = unicodedata.normalize("NFKC", ch).lower()
-    return folded if len(folded) == 1 else ch
+class _Fold(dict):
+    """A str.translate table folding each character as analysis does, one character for one (else kept),
+    so offsets in the folded text are offsets in the text. Filled as characters are first seen."""
+
+    def __missing__(self, code):
+        folded = unicodedata.normalize("NFKC", chr(code)).lower()
+        self[code] = folded if len(folded) == 1 else chr(code)
+        return self[code]
 
 
-def spans(text, terms):
-    """Merged (start, end) ranges of the text that match any query segment."""
-    folded = "".join(_fold(ch) for ch in text)  # same length as text, so offsets carry over
-    found = sorted(
-        (m.start(), m.end())
-        for term in terms
-        for segment in term.segments
-        for m in re.finditer(segment.pattern, folded)
-        if m.end() > m.start()
-    )
+_FOLD = _Fold()
+
+
+def _fold(text):
+    """The text folded character by character, as long as the text."""
+    # Most texts are NFKC already: then lower() folds them the same, far faster than translate(). The
+    # exceptions are a final sigma (lower() looks at its neighbours) and letters whose lower case is longer.
+    if "Σ" not in text and unicodedata.is_normalized("NFKC", text):
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return lowered
+    return text.translate(_FOLD)
+
+
+def _patterns(terms):
+    return [segment.pattern for term in terms for segment in term.segments]
+
+
+def _matches(folded, pattern, end):
+    """(start, end) of the pattern's non-empty matches that start before `end`."""
+    for m in re.finditer(pattern, folded):
+        if m.start() >= end:
+            return
+        if m.end() > m.start():
+            yield m.start(), m.end()
+
+
+def _spans(folded, terms, end):
+    """Merged ranges of the matches of any query segment that start before `end`."""
     merged = []
-    for start, end in found:
+    for start, stop in sorted(span for pattern in _patterns(terms) for span in _matches(folded, pattern, end)):
         if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            merged[-1] = (merged[-1][0], max(stop, merged[-1][1]))
         else:
-            merged.append((start, end))
+            merged.append((start, stop))
     return merged
 
 
-def mark(text, terms, start=0, end=None):
-    """Escaped text[start:end] with <mark> around the matches."""
-    end = len(text) if end is None else end
+def _marked(text, found, start, end):
+    """Escaped text[start:end] with <mark> around the found ranges."""
     out, position = [], start
-    for s, e in spans(text, terms):
+    for s, e in found:
         if e <= start or s >= end:
             continue
         s, e = max(s, start), min(e, end)
@@ -47,11 +70,21 @@ def mark(text, terms, start=0, end=None):
     return "".join(out)
 
 
+def mark(text, terms):
+    """The escaped text with <mark> around the matches."""
+    return _marked(text, _spans(_fold(text), terms, len(text)), 0, len(text))
+
+
 def snippet(text, terms, size=SNIPPET_CHARS):
-    """About `size` characters of the text around its first match, matches marked."""
+    """About `size` characters of the text around its first match, matches marked.
+
+    A text runs to 30,000 characters: it is scanned only as far as the snippet reaches.
+    """
     text = " ".join(text.split())
-    found = spans(text, terms)
-    start = max(0, found[0][0] - LEAD_CHARS) if found else 0
+    folded = _fold(text)
+    firsts = [first[0] for pattern in _patterns(terms) if (first := next(_matches(folded, pattern, len(folded)), None))]
+    start = max(0, min(firsts) - LEAD_CHARS) if firsts else 0
     end = min(len(text), start + size)
     start = max(0, min(start, end - size))
-    return ("…" if start else "") + mark(text, terms, start, end) + ("…" if end < len(text) else "")
+    marked = _marked(text, _spans(folded, terms, end), start, end)
+    return ("…" if start else "") + marked + ("…" if end < len(text) else "")

@@ -100,7 +100,9 @@ def search(q="", filters=None, date_from=None, date_to=None, sort=Sort.RELEVANCE
         result = EngineResult(0, [], {}, "none")
     else:
         result = _run(query)
-    rows = SearchDocument.objects.in_bulk([page_id for page_id, _ in result.hits])
+    # Not the analysed terms: they are the longest column and nothing here reads them.
+    documents = SearchDocument.objects.only("doc_type", "title", "url", "date", "text")
+    rows = documents.in_bulk([page_id for page_id, _ in result.hits])
     hits = []
     for page_id, score in result.hits:
         doc = rows.get(page_id)
