@@ -29,6 +29,7 @@ CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _DOCNO = r"[〔\[【(]\s*(?P<year>\d{4})\s*[〕\]】)]\s*第?\s*(?P<num>\d{1,5})\s*号"
 _CODE = r"(?P<code>[a-z]{1,8}(?:-[a-z0-9]{1,12})+)"
 _TOKEN_RE = re.compile(rf"(?P<docno>{_DOCNO})|{_CODE}|(?P<cjk>[{CJK}]+)|(?P<alnum>[a-z0-9]+)")
+_CJK_CHAR_RE = re.compile(f"[{CJK}]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
 # Operators people type from other search engines are connectives, not words to find.
 _OPERATOR_WORDS = {"AND", "OR", "NOT", "NEAR"}
@@ -70,7 +71,7 @@ def main_tokens(text: str) -> list[str]:
 
 
 def chars(text: str) -> list[str]:
-    return list(dict.fromkeys(ch for ch in text if re.match(f"[{CJK}]", ch)))
+    return list(dict.fromkeys(_CJK_CHAR_RE.findall(text)))
 
 
 def field_stream(text: str, weight: int = 1) -> str:
