@@ -9,14 +9,14 @@ from wagtail.models import PageLogEntry
 
 from shegong.pages.models import ProjectPage
 
-PERMISSION = "roles.audit"
+from .groups import AUDIT_PERMISSION
 
 
 class AuditView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "history"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
+        if not request.user.has_perm(AUDIT_PERMISSION):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -4,3 +4,6 @@ EDITORS = "编辑"
 DEPARTMENT_STAFF = "部门工作人员"
 ORGANIZATIONS = "社会组织"
 AUDITORS = "审计"
+
+# Held by auditors (StaffProfile.Meta.permissions): read every project and every page's history.
+AUDIT_PERMISSION = "roles.audit"

@@ -52,9 +52,35 @@ def scope_projects(user, queryset):
     return queryset
 
 
+def is_restricted(user):
+    return restricted_department(user) is not None or restricted_organization(user) is not None
+
+
+def exclude_unreachable_projects(pages, user):
+    """Narrow a queryset of pages of any type: other pages stay, unreachable projects go."""
+    if not is_restricted(user):
+        return pages
+    # Imported here: the project page model itself imports this module for its permission tester.
+    from shegong.pages.models import ProjectPage
+
+    reachable = scope_projects(user, ProjectPage.objects.all()).values("pk")
+    return pages.exclude(pk__in=ProjectPage.objects.exclude(pk__in=reachable).values("pk"))
+
+
 def may_reach_project(user, project):
     department = restricted_department(user)
     if department is not None and project.purchaser_id != department:
         return False
     organization = restricted_organization(user)
     return organization is None or project.organization_id == organization
+
+
+def may_reach_page(user, page):
+    """Any page but a project the account may not reach."""
+    if not is_restricted(user):
+        return True
+    from shegong.pages.models import ProjectPage
+
+    if not issubclass(page.specific_class or object, ProjectPage):
+        return True
+    return may_reach_project(user, page if isinstance(page, ProjectPage) else page.specific)

@@ -1,8 +1,11 @@
 """Admin views narrowed to the projects an account may reach."""
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404
+from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.models import Page
 
-from .scope import may_reach_project
+from .scope import may_reach_page, may_reach_project
 
 
 class ProjectScopedObjectMixin:
@@ -23,3 +26,17 @@ def scoped_views(viewset_class):
         base = getattr(viewset_class, name)
         setattr(viewset_class, name, type(f"Scoped{base.__name__}", (ProjectScopedObjectMixin, base), {}))
     return viewset_class
+
+
+class ProjectExplorerView(ExplorableIndexView):
+    """The page explorer under a project, refused when the account may not reach that project.
+
+    Wagtail only checks that the page lies under the account's explorable root,
+    and the header names the page; shegong.duplicates.views.ProjectPageViewSet
+    routes the explorer of projects and of the project section here.
+    """
+
+    def get(self, request, parent_page_id=None):
+        if parent_page_id and not may_reach_page(request.user, get_object_or_404(Page, pk=parent_page_id)):
+            raise Http404
+        return super().get(request, parent_page_id)

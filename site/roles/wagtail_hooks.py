@@ -1,4 +1,3 @@
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -6,35 +5,16 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from shegong.pages.models import ProjectPage
-
 from . import audit
+from .groups import AUDIT_PERMISSION
 from .models import StaffProfile
-from .scope import restricted_department, restricted_organization, scope_projects
-
-
-def hide_unreachable_projects(pages, user):
-    if restricted_department(user) is None and restricted_organization(user) is None:
-        return pages
-    reachable = scope_projects(user, ProjectPage.objects.all()).values("pk")
-    return pages.exclude(pk__in=ProjectPage.objects.exclude(pk__in=reachable).values("pk"))
-
-
-@hooks.register("construct_explorer_page_queryset")
-def explorer_shows_reachable_projects(parent_page, pages, request):
-    return hide_unreachable_projects(pages, request.user)
+from .scope import exclude_unreachable_projects
 
 
 @hooks.register("construct_page_chooser_queryset")
 def chooser_offers_reachable_projects(pages, request):
-    return hide_unreachable_projects(pages, request.user)
-
-
-@hooks.register("before_copy_page")
-def refuse_to_copy_unreachable_project(request, page):
-    # The copy view tests the generic Page, not the project's own permission tester.
-    if isinstance(page.specific, ProjectPage) and not page.specific.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
+    # Choosers list the whole tree whatever the page permissions; listings ask ScopedPagePermissionPolicy.
+    return exclude_unreachable_projects(pages, request.user)
 
 
 class StaffProfileViewSet(SnippetViewSet):
@@ -60,7 +40,7 @@ def audit_urls():
 
 class AuditMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(audit.PERMISSION)
+        return request.user.has_perm(AUDIT_PERMISSION)
 
 
 @hooks.register("register_admin_menu_item")
