@@ -93,11 +93,16 @@ def likely_duplicates(project):
 
 
 def unconfirmed_duplicates(project):
-    """Likely duplicates an editor has not yet confirmed as distinct."""
+    """Likely duplicates an editor has not yet confirmed as distinct.
+
+    A confirmation holds both ways: once the later project is confirmed distinct
+    from the earlier one, republishing the earlier one asks nothing again.
+    """
     from .models import DuplicateConfirmation
 
     matches = likely_duplicates(project)
     if not matches or not project.pk:
         return matches
-    confirmed = set(DuplicateConfirmation.objects.filter(project=project).values_list("earlier_id", flat=True))
+    pairs = DuplicateConfirmation.objects.filter(Q(project=project) | Q(earlier=project))
+    confirmed = {a if b == project.pk else b for a, b in pairs.values_list("project_id", "earlier_id")}
     return [m for m in matches if m.project.pk not in confirmed]

@@ -1,15 +1,25 @@
-"""Hold back the publication of a likely duplicate project until an editor confirms it is distinct."""
+"""Hold back the publication of a likely duplicate project until an editor confirms it is distinct.
+
+holdback.py refuses any draft going live; these hooks check sooner where a user
+publishes by hand, so that scheduling and republishing a live project's edits
+are held back too, and nothing is saved before the message.
+"""
 
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from shegong.pages.models import ProjectPage
 
 from .detection import unconfirmed_duplicates
-from .views import confirm_distinct
+from .models import DuplicateConfirmation
+from .views import ProjectPageViewSet, confirm_distinct, hold_back_message
 
 
 @hooks.register("register_admin_urls")
@@ -17,15 +27,9 @@ def register_duplicate_urls():
     return [path("duplicates/<int:page_id>/confirm/", confirm_distinct, name="duplicates_confirm")]
 
 
-def hold_back_message(request, project, matches):
-    earlier = "、".join(f"“{m.project.title}”（{m.project.code}，{m.reason}）" for m in matches)
-    buttons = [
-        messages.button(reverse("wagtailadmin_pages:edit", args=[m.project.pk]), f"查看已有项目 {m.project.code}")
-        for m in matches
-    ]
-    if project.pk:
-        buttons.append(messages.button(reverse("duplicates_confirm", args=[project.pk]), "确认不是重复申报"))
-    messages.error(request, f"“{project.title}”可能重复申报已有项目{earlier}，编辑确认并填写理由后才能发布。", buttons=buttons)
+@hooks.register("register_admin_viewset")
+def register_project_page_viewset():
+    return ProjectPageViewSet("project_pages")
 
 
 @hooks.register("before_publish_page")
@@ -57,3 +61,39 @@ def hold_back_bulk_publish(request, action_type, objects, action_view):
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = reverse("wagtailadmin_explore_root")
     return redirect(next_url)
+
+
+@hooks.register("before_copy_page")
+def refuse_to_copy_a_project(request, page):
+    # A copy would repeat the project's code (unique) and its whole application:
+    # a new project is added, not copied.
+    if not issubclass(page.specific_class or object, ProjectPage):
+        return None
+    messages.error(request, "服务项目不能复制：副本会重复原项目的编号和申报内容，请在项目库中新建项目。")
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+class ConfirmationRecordPolicy(ModelPermissionPolicy):
+    """Confirmations are written by the confirmation form alone (duplicates_confirm): the admin list only reads them."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+
+register_permission_policy(DuplicateConfirmation, ConfirmationRecordPolicy(DuplicateConfirmation))
+
+
+class DuplicateConfirmationViewSet(SnippetViewSet):
+    """The record of every “not a duplicate” an editor has vouched for, with the reason."""
+
+    model = DuplicateConfirmation
+    icon = "warning"
+    menu_label = "非重复申报确认"
+    list_display = ["project", "earlier", "similarity", "confirmed_by", "confirmed_at"]
+    list_filter = ["confirmed_at"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["project", "earlier", "similarity", "reason", "confirmed_by", "confirmed_at"]
+    ordering = ["-confirmed_at"]
+
+
+register_snippet(DuplicateConfirmationViewSet)
