@@ -133,18 +133,24 @@ class SQLiteSearch:
         return page + self._top("OR", query.limit - len(page), offset, not_complete, [fts_match(query.terms, "AND")])
 
     def facets(self):
-        """(value of each filter field..., number of hits) for each combination of values the hits have."""
+        """(filter field, value, number of hits) for each value the hits have, blank ones too.
+
+        The hits are counted by facet key, a few hundred rows; each field's counts are summed from those.
+        """
         source, params = self._source("OR")
-        values = ", ".join(f"k.{COLUMN[name]}" for name in FILTER_FIELDS)
+        fields = " UNION ALL ".join(
+            f"SELECT '{name}', k.{COLUMN[name]}, SUM(c.n) FROM c JOIN {KEYS_TABLE} k ON k.id = c.key GROUP BY 2"
+            for name in FILTER_FIELDS
+        )
         return self._rows(
-            f"SELECT {values}, c.n FROM (SELECT d.facet_key AS key, COUNT(*) AS n {source} GROUP BY d.facet_key) c "
-            f"JOIN {KEYS_TABLE} k ON k.id = c.key",
+            f"WITH c AS MATERIALIZED (SELECT d.facet_key AS key, COUNT(*) AS n {source} GROUP BY d.facet_key) {fields}",
             params,
         )
 
 
 def _postgres_search(query: Query):
-    """The page of (page id, score) and the facet rows, from one statement over the materialised hits."""
+    """The page of (page id, score) and the facet rows as SQLiteSearch.facets gives them, from one statement
+    over the materialised hits."""
     columns = ", ".join(f"d.{COLUMN[name]} AS f_{name}" for name in FILTER_FIELDS)
     clauses, params = _value_clauses(query, prefix="d.")
     dates, date_params = _date_clauses(query)
@@ -167,7 +173,8 @@ def _postgres_search(query: Query):
         cursor.execute(sql, [*params, query.limit, query.offset, *[SEPARATOR] * (len(FILTER_FIELDS) - 1)])
         rows = cursor.fetchall()
     hits = sorted((pos, int(value), float(n)) for part, value, n, pos in rows if part == "hit")
-    facet_rows = [(*value.split(SEPARATOR), n) for part, value, n, _ in rows if part == "facets"]
+    combinations = [(value.split(SEPARATOR), n) for part, value, n, _ in rows if part == "facets"]
+    facet_rows = [(name, value, n) for values, n in combinations for name, value in zip(FILTER_FIELDS, values)]
     return [(page_id, score) for _, page_id, score in hits], facet_rows
 
 
@@ -181,9 +188,8 @@ class EmbeddedEngine:
             search = SQLiteSearch(query)
             hits, facet_rows = [(page_id, score) for page_id, score, _ in search.hits()], search.facets()
         count, facets = 0, {name: Counter() for name in FILTER_FIELDS}
-        for *values, n in facet_rows:
-            count += n
-            for name, value in zip(FILTER_FIELDS, values):
-                if value not in ("", None):
-                    facets[name][str(value)] += n
+        for name, value, n in facet_rows:
+            count += n if name == FILTER_FIELDS[0] else 0  # every hit has one value of each field, maybe blank
+            if value not in ("", None):
+                facets[name][str(value)] += n
         return EngineResult(count, [(page_id, float(score)) for page_id, score in hits], facets, self.name)
