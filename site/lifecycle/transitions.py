@@ -41,9 +41,11 @@ def change_stage(project, stage, day, reason, user):
 
     had_pending_edits = project.has_unpublished_changes
     draft.stage = new
+    # Last in the timeline: an unset sort_order sorts first on SQLite and last on PostgreSQL.
+    position = max((m.sort_order or 0 for m in draft.milestones.all()), default=-1) + 1
     draft.milestones.add(
         ProjectMilestone(
-            stage=new, reached_on=day, reason=reason, recorded_by=user,
+            stage=new, reached_on=day, reason=reason, recorded_by=user, sort_order=position,
             note="退回" if new.position < old.position else ("跳过阶段" if new.position > old.position + 1 else ""),
         )
     )

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from shegong.core.importer import ContentImporter
 from shegong.feedback.models import Objection
 from shegong.feedback.moderation import ModerationStatus
 from shegong.pages.enums import NoticeKind, ProjectStage
@@ -48,6 +49,17 @@ def test_moving_to_the_next_stage_needs_no_reason_and_is_public_at_once(admin_cl
     assert milestone.reached_on == datetime.date(2024, 2, 10) and milestone.recorded_by.username == "editor"
     public = client.get(project.url).content.decode()
     assert "2024年2月10日" in public or "2024-02-10" in public
+
+
+def test_a_stage_change_comes_last_in_an_imported_timeline(admin_client, home):
+    ContentImporter().run({"projects": [{
+        "code": "GD-2024-900", "title": "关上社区时间银行互助养老项目", "stage": "publicity", "budget": "80000.00",
+        "stage_dates": {"call": "2024-01-05", "review": "2024-02-10", "publicity": "2024-02-20"},
+    }]})
+    project = ProjectPage.objects.get(code="GD-2024-900")
+    assert change(admin_client, project, "implementation", "2024-03-01").status_code == 302
+    project.refresh_from_db()
+    assert [m.stage for m in project.milestones.all()] == ["call", "review", "publicity", "implementation"]
 
 
 @pytest.mark.parametrize("target, word", [("implementation", "跳过阶段"), ("call", "退回")])
