@@ -9,8 +9,10 @@ FTS5's bm25, for the phrases q of the query (every segment of every word) and a 
 with N the number of documents, n(q) those holding q, |D| the document's length in tokens (the
 terms_length column, migration 0004) and avgdl the mean length. tf(q, D), the times the phrase occurs,
 is ts_rank_cd with every weight 1 and no normalisation: each occurrence of a phrase is one cover of
-density 1. The documents holding any phrase are read once, unfiltered, as n(q) counts them all; the
-hits are those of them matching the query and the filters.
+density 1 (the tsvector keeps 255 positions of a token, so past that it counts no higher; bm25 hardly
+moves there). The documents holding any phrase are read once, unfiltered, as n(q) counts them all; a
+phrase occurs where its tf is above 0, so whether a document holds a word, or all of them, is read from
+its tf values without matching it again; the hits are those holding a word and passing the filters.
 """
 
 from .index import DOC_TABLE
@@ -47,7 +49,7 @@ def postgres_hits_sql(query: Query, columns: str, where: str, params: list):
     norm = f"{K1} * (1 - {B} + {B} * d.terms_length / s.avgdl)"
     score = " + ".join(f"w.idf{i} * d.tf{i} * {K1 + 1} / (d.tf{i} + {norm})" for i in n)
     sql = (
-        f"WITH c AS MATERIALIZED (SELECT d.page_id, d.date, d.terms_length, {', '.join(dict.fromkeys(COLUMN.values()))}, {tf} "
+        f"WITH c AS MATERIALIZED (SELECT d.page_id, d.date, d.terms_length, {', '.join(COLUMN.values())}, {tf} "
         f"FROM {DOC_TABLE} d WHERE d.terms_vector @@ CAST(%s AS tsquery)), "
         f"s AS MATERIALIZED (SELECT CAST(COUNT(*) AS float8) AS n, CAST(AVG(terms_length) AS float8) AS avgdl FROM {DOC_TABLE}), "
         f"w AS MATERIALIZED (SELECT {idf} FROM s, (SELECT {df} FROM c) AS counts) "
