@@ -20,7 +20,13 @@ from .embedded_postgres import postgres_hits_sql
 from .index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 
-KEYS_TABLE = "shegong_search_facet_keys"  # SQLite only, see migration 0005
+# SQLite only, see migration 0005: a document's facet key is a combination of three parts' values.
+KEYS_TABLE, VALUES_TABLE = "shegong_search_facet_keys", "shegong_search_facet_values"
+PARTS = {
+    "document": ["type", "level", "status", "stage", "kind", "year"],
+    "subject": ["category", "street"],
+    "party": ["issuer", "department", "organization"],
+}
 SEPARATOR = "\x1f"
 NEWEST_ORDER = "(date IS NULL), date DESC, id DESC"
 
@@ -34,10 +40,11 @@ def fts_match(terms, joiner):
     return f" {joiner} ".join(term(t) for t in terms)
 
 
-def _value_clauses(query: Query, prefix=""):
+def _value_clauses(query: Query, names=FILTER_FIELDS, prefix=""):
+    """`column IN (...)` for each filter among `names`, and their parameters."""
     clauses, params = [], []
     for name, values in query.filters.items():
-        if values:
+        if values and name in names:
             clauses.append(f"{prefix}{COLUMN[name]} IN ({', '.join(['%s'] * len(values))})")
             params += list(values)
     return clauses, params
@@ -63,11 +70,16 @@ class SQLiteSearch:
 
     def __init__(self, query: Query):
         self.query = query
-        clauses, self.params = _value_clauses(query)
-        # Filters on values are a set of facet keys: a few rows of the keys table, looked up once.
-        where = [f"d.facet_key IN (SELECT id FROM {KEYS_TABLE} WHERE {' AND '.join(clauses)})"] if clauses else []
+        # Filters on values are a set of facet keys, looked up once.
+        parts, self.params = [], []
+        for part, names in PARTS.items():
+            clauses, params = _value_clauses(query, names)
+            if clauses:
+                parts.append(f"{part} IN (SELECT id FROM {VALUES_TABLE} WHERE part = '{part}'{_and(clauses)})")
+                self.params += params
+        keys = [f"d.facet_key IN (SELECT id FROM {KEYS_TABLE} WHERE {' AND '.join(parts)})"] if parts else []
         dates, date_params = _date_clauses(query)
-        self.where = _and(where + dates)
+        self.where = _and(keys + dates)
         self.params += date_params
 
     def _source(self, joiner):
@@ -137,15 +149,22 @@ class SQLiteSearch:
     def facets(self):
         """(filter field, value, number of hits) for each value the hits have, blank ones too.
 
-        The hits are counted by facet key, a few hundred rows; each field's counts are summed from those.
+        The hits are counted per facet key, then per part (a few hundred values), then per field.
         """
         source, params = self._source("OR")
+        parts = ", ".join(
+            f"{part} AS MATERIALIZED (SELECT k.{part} AS value, SUM(c.n) AS n FROM c JOIN {KEYS_TABLE} k ON k.id = c.key "
+            "GROUP BY 1)"
+            for part in PARTS
+        )
         fields = " UNION ALL ".join(
-            f"SELECT '{name}', k.{COLUMN[name]}, SUM(c.n) FROM c JOIN {KEYS_TABLE} k ON k.id = c.key GROUP BY 2"
-            for name in FILTER_FIELDS
+            f"SELECT '{name}', v.{COLUMN[name]}, SUM(p.n) FROM {part} p JOIN {VALUES_TABLE} v ON v.id = p.value GROUP BY 2"
+            for part, names in PARTS.items()
+            for name in names
         )
         return self._rows(
-            f"WITH c AS MATERIALIZED (SELECT d.facet_key AS key, COUNT(*) AS n {source} GROUP BY d.facet_key) {fields}",
+            f"WITH c AS MATERIALIZED (SELECT d.facet_key AS key, COUNT(*) AS n {source} GROUP BY d.facet_key), "
+            f"{parts} {fields}",
             params,
         )
 

@@ -1,10 +1,14 @@
-"""SQLite: each document's filter values as one small integer, its facet key.
+"""SQLite: each document's filter values as one small integer, its facet key, so facets count fast.
 
-A search reads one row per hit from the facets table; with the eleven values
-in it, counting the facets meant grouping hits by all of them, which cost more
-than finding the hits. Now the facets table holds only the date and the key;
-the few distinct combinations of values are in the facet keys table, and the
-counts are one GROUP BY over an integer. Filters become a set of keys.
+A search reads one row per hit from the facets table. With the eleven filter values in it, counting the
+facets meant grouping the hits by all of them, which cost more than finding the hits. Now the facets
+table holds the date and the facet key only, and the hits are counted with one GROUP BY over the key.
+
+A key is a combination of three parts, each a combination of a few fields' values: what the document
+is (type, level, status, stage, kind, year), its subject (category, street), the party that issued or
+runs it (issuer, department, organization). Projects often have a combination of their own, so a
+search's hits can have nearly as many keys as there are hits: the counts per key are summed per part,
+a few hundred values each, before they are summed per field.
 """
 
 import importlib
@@ -14,49 +18,63 @@ from django.db import migrations
 DOC = "shegong_search_searchdocument"
 FACETS = "shegong_search_facets"
 KEYS = "shegong_search_facet_keys"
-VALUES = ["doc_type", "level", "issuer", "status", "category", "department", "organization", "street", "stage", "kind"]
+VALUES = "shegong_search_facet_values"
+PARTS = {
+    "document": ["doc_type", "level", "status", "stage", "kind", "year"],
+    "subject": ["category", "street"],
+    "party": ["issuer", "department", "organization"],
+}
 
 
-def _key(row):
-    """The combination as one text, to find its key: the values joined by the unit separator."""
-    return " || char(31) || ".join([f"{row}.{column}" for column in VALUES] + [f"IFNULL({row}.year, '')"])
+def _value_key(row, columns):
+    return " || char(31) || ".join(f"IFNULL({row}.{column}, '')" for column in columns)
 
 
-def _write(row):
-    columns = ", ".join([*VALUES, "year"])
-    values = ", ".join(f"{row}.{column}" for column in [*VALUES, "year"])
-    return (
-        f"INSERT OR IGNORE INTO {KEYS} (key, {columns}) VALUES ({_key(row)}, {values}); "
-        f"INSERT INTO {FACETS} (page_id, date, facet_key) "
-        f"VALUES ({row}.page_id, {row}.date, (SELECT id FROM {KEYS} WHERE key = {_key(row)}));"
-    )
+def _value_id(row, part):
+    return f"(SELECT id FROM {VALUES} WHERE part = '{part}' AND key = {_value_key(row, PARTS[part])})"
 
 
-FORWARD = [
-    f"DROP TRIGGER IF EXISTS {FACETS}_{t}" for t in ("ai", "au", "ad")
-] + [
-    f"DROP TABLE IF EXISTS {FACETS}",
-    f"CREATE TABLE {KEYS} (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, "
-    + ", ".join(f"{column} TEXT NOT NULL" for column in VALUES) + ", year INTEGER)",
-    f"CREATE TABLE {FACETS} (page_id INTEGER PRIMARY KEY, date TEXT, facet_key INTEGER NOT NULL)",
-    f"INSERT OR IGNORE INTO {KEYS} (key, {', '.join(VALUES)}, year) "
-    f"SELECT {_key('d')}, {', '.join(f'd.{column}' for column in VALUES)}, d.year FROM {DOC} d",
-    f"INSERT INTO {FACETS} (page_id, date, facet_key) "
-    f"SELECT d.page_id, d.date, k.id FROM {DOC} d JOIN {KEYS} k ON k.key = {_key('d')}",
-    f"CREATE TRIGGER {FACETS}_ai AFTER INSERT ON {DOC} BEGIN {_write('new')} END",
-    f"CREATE TRIGGER {FACETS}_au AFTER UPDATE ON {DOC} BEGIN "
-    f"DELETE FROM {FACETS} WHERE page_id = old.page_id; {_write('new')} END",
-    f"CREATE TRIGGER {FACETS}_ad AFTER DELETE ON {DOC} BEGIN DELETE FROM {FACETS} WHERE page_id = old.page_id; END",
-]
+def _key_id(row):
+    return f"(SELECT id FROM {KEYS} WHERE {' AND '.join(f'{part} = {_value_id(row, part)}' for part in PARTS)})"
 
 
-def backward_statements():
-    previous = importlib.import_module("shegong.search.migrations.0003_sqlite_facet_table")
-    return [f"DROP TRIGGER IF EXISTS {FACETS}_{t}" for t in ("ai", "au", "ad")] + [
-        f"DROP TABLE IF EXISTS {FACETS}",
-        f"DROP TABLE IF EXISTS {KEYS}",
-        *previous.FORWARD,
+def _write(row, source=""):
+    """The statements that file documents' values and dates: the new row in a trigger, or every row d of
+    `source`."""
+
+    def rows(expressions):
+        return f"SELECT {', '.join(expressions)}{source}" if source else f"VALUES ({', '.join(expressions)})"
+
+    values = [
+        f"INSERT OR IGNORE INTO {VALUES} (part, key, {', '.join(columns)}) "
+        + rows([f"'{part}'", _value_key(row, columns), *(f"{row}.{column}" for column in columns)])
+        for part, columns in PARTS.items()
     ]
+    key = f"INSERT OR IGNORE INTO {KEYS} ({', '.join(PARTS)}) " + rows([_value_id(row, part) for part in PARTS])
+    facets = f"INSERT INTO {FACETS} (page_id, date, facet_key) " + rows([f"{row}.page_id", f"{row}.date", _key_id(row)])
+    return [*values, key, facets]
+
+
+def _trigger(name, event, statements):
+    return f"CREATE TRIGGER {FACETS}_{name} AFTER {event} ON {DOC} BEGIN {' '.join(f'{s};' for s in statements)} END"
+
+
+DROP = [f"DROP TRIGGER IF EXISTS {FACETS}_{t}" for t in ("ai", "au", "ad")] + [f"DROP TABLE IF EXISTS {FACETS}"]
+FORWARD = [
+    *DROP,
+    f"CREATE TABLE {VALUES} (id INTEGER PRIMARY KEY, part TEXT NOT NULL, key TEXT NOT NULL, "
+    + ", ".join(f"{column} {'INTEGER' if column == 'year' else 'TEXT'}" for columns in PARTS.values() for column in columns)
+    + ", UNIQUE (part, key))",
+    f"CREATE TABLE {KEYS} (id INTEGER PRIMARY KEY, {', '.join(f'{part} INTEGER NOT NULL' for part in PARTS)}, "
+    f"UNIQUE ({', '.join(PARTS)}))",
+    # For filters on the other parts; the unique index serves the first.
+    *[f"CREATE INDEX {KEYS}_{part} ON {KEYS} ({part})" for part in list(PARTS)[1:]],
+    f"CREATE TABLE {FACETS} (page_id INTEGER PRIMARY KEY, date TEXT, facet_key INTEGER NOT NULL)",
+    *_write("d", f" FROM {DOC} d"),
+    _trigger("ai", "INSERT", _write("new")),
+    _trigger("au", "UPDATE", [f"DELETE FROM {FACETS} WHERE page_id = old.page_id", *_write("new")]),
+    _trigger("ad", "DELETE", [f"DELETE FROM {FACETS} WHERE page_id = old.page_id"]),
+]
 
 
 def forward(apps, schema_editor):
@@ -67,7 +85,8 @@ def forward(apps, schema_editor):
 
 def backward(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
-        for statement in backward_statements():
+        previous = importlib.import_module("shegong.search.migrations.0003_sqlite_facet_table")
+        for statement in [*DROP, f"DROP TABLE IF EXISTS {KEYS}", f"DROP TABLE IF EXISTS {VALUES}", *previous.FORWARD]:
             schema_editor.execute(statement)
 
 
