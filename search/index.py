@@ -9,7 +9,7 @@ from .models import SearchDocument
 
 DOC_TABLE = SearchDocument._meta.db_table
 FTS_TABLE = "shegong_search_fts"
-FACETS_TABLE = "shegong_search_facets"  # SQLite only, see migration 0003
+FACETS_TABLE = "shegong_search_facets"  # SQLite only: date and facet key of each document, see migration 0005
 # PostgreSQL keeps positions up to 16383 and at most 256 per lexeme.
 PG_MAX_POSITION, PG_MAX_POSITIONS = 16383, 255
 
