@@ -194,7 +194,8 @@ def _postgres_search(query: Query):
         cursor.execute(sql, [*params, query.limit, query.offset, *[SEPARATOR] * (len(FILTER_FIELDS) - 1)])
         rows = cursor.fetchall()
     hits = sorted((pos, int(value), float(n)) for part, value, n, pos in rows if part == "hit")
-    combinations = [(value.split(SEPARATOR), n) for part, value, n, _ in rows if part == "facets"]
+    # Counts share the UNION column with the float score.
+    combinations = [(value.split(SEPARATOR), int(n)) for part, value, n, _ in rows if part == "facets"]
     facet_rows = [(name, value, n) for values, n in combinations for name, value in zip(FILTER_FIELDS, values)]
     return [(page_id, score) for _, page_id, score in hits], facet_rows
 

@@ -5,7 +5,9 @@ import decimal
 
 import factory
 import wagtail_factories
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from shegong.pages.enums import NoticeKind, PolicyLevel, ProjectStage
 from shegong.pages.models import (
@@ -92,6 +94,8 @@ def ensure_site_tree():
     Tests on a transactional database start from flushed tables, so they
     rebuild the tree here.
     """
+    # A flushed database has lost the default locale too, which every page needs.
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
