@@ -6,15 +6,15 @@ from django.conf import settings
 from django.db.models import Max
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
-from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.log_actions import registry as log_action_registry
 
 
 class ConditionalGetMixin:
     """For API views: validators on every successful GET, answered with 304 when the client is current.
 
     The ETag is the hash of the rendered body, so it changes whenever the answer does. Last-Modified
-    is the latest entry of Wagtail's audit log (publish, unpublish, delete, snippet edits): coarse,
-    site-wide, but never later than a change a consumer has not seen.
+    is the latest entry of every registered audit log model (publish, unpublish, delete, snippet and
+    implementation update edits): coarse, site-wide, but never later than a change a consumer has not seen.
     """
 
     cacheable = True
@@ -23,7 +23,7 @@ class ConditionalGetMixin:
         return max(
             (
                 latest
-                for log in (PageLogEntry, ModelLogEntry)
+                for log in log_action_registry.get_log_entry_models()
                 if (latest := log.objects.aggregate(latest=Max("timestamp"))["latest"])
             ),
             default=None,

@@ -4,9 +4,12 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable
+from wagtail.models import BaseLogEntry, Orderable
+from wagtail.models.audit_log import ModelLogEntryManager
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from shegong.feedback.moderation import Moderated
+from shegong.roles.scope import is_restricted, scope_projects
 
 
 class ImplementationUpdate(Moderated, ClusterableModel):
@@ -47,3 +50,43 @@ class UpdatePhoto(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "照片"
         verbose_name_plural = "照片"
+
+
+class UpdateLogEntryManager(ModelLogEntryManager):
+    def log_action(self, instance, action, **kwargs):
+        kwargs.setdefault("project_id", instance.project_id)
+        return super().log_action(instance, action, **kwargs)
+
+    def viewable_by_user(self, user):
+        """Wagtail's rule (any permission on the model reads every entry), narrowed to reachable projects.
+
+        Not super()'s: it caches the allowed content types on the user from whichever log table asks first.
+        """
+        if not ModelPermissionPolicy(ImplementationUpdate).user_has_any_permission(
+            user, ["add", "change", "delete", "view", "moderate"]
+        ):
+            return self.none()
+        if not is_restricted(user):
+            return self.all()
+        ProjectPage = ImplementationUpdate.project.field.related_model
+        return self.filter(project__in=scope_projects(user, ProjectPage.objects.all()).values("pk"))
+
+
+class UpdateLogEntry(BaseLogEntry):
+    """The audit log of implementation updates, apart from ModelLogEntry so that it can be scoped by project.
+
+    Each entry keeps the project its update belonged to when it was written, so the entry of a
+    deleted update is still shown to that project's accounts only.
+    """
+
+    object_id = models.CharField(max_length=255, db_index=True)
+    project = models.ForeignKey(
+        "pages.ProjectPage", null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+
+    objects = UpdateLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = "实施动态日志"
+        verbose_name_plural = "实施动态日志"

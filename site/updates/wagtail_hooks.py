@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -8,7 +9,7 @@ from shegong.pages.models import ProjectPage
 from shegong.roles.scope import scope_projects
 from shegong.roles.views import scoped_views
 
-from .models import ImplementationUpdate
+from .models import ImplementationUpdate, UpdateLogEntry
 
 MODERATE = "updates.moderate_implementationupdate"
 
@@ -62,3 +63,9 @@ class ImplementationUpdateViewSet(SnippetViewSet):
 
 
 register_snippet(ImplementationUpdateViewSet)
+
+
+@hooks.register("register_log_actions")
+def log_updates_apart(actions):
+    # Site history shows whatever a log model's viewable_by_user allows; ModelLogEntry's allows every update.
+    actions.register_model(ImplementationUpdate, UpdateLogEntry)
