@@ -1,6 +1,7 @@
 """The consumer filters of each endpoint: the public index pages' FilterSets with date ranges; the red/black list's and the updates' own."""
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.api.v2.utils import BadRequestError
@@ -59,11 +60,22 @@ class RedBlackFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=in_force) if value == "true" else queryset.exclude(pk__in=in_force)
 
 
+class PageChoiceField(django_filters.fields.ModelChoiceField):
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError:
+            # Django bounds lookups on a model's own integer key, not on a page type's parent link.
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+
+
+class PageChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = PageChoiceField
+
+
 class UpdateFilter(django_filters.FilterSet):
     # A callable: `public()` reads the view restrictions when called, so it must run per request.
-    project = django_filters.ModelChoiceFilter(
-        label="项目（页面 id）", queryset=lambda request: ProjectPage.objects.live().public()
-    )
+    project = PageChoiceFilter(label="项目（页面 id）", queryset=lambda request: ProjectPage.objects.live().public())
     happened_after = django_filters.DateFilter(label="日期起", field_name="happened_on", lookup_expr="gte")
     happened_before = django_filters.DateFilter(label="日期止", field_name="happened_on", lookup_expr="lte")
 

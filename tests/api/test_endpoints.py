@@ -104,7 +104,9 @@ def test_bad_parameters_get_400_with_a_message(client, project, query):
 
 def test_bad_parameters_on_other_endpoints(client, project):
     for url in ["/api/v2/pages/?type=pages.Nope", "/api/v2/organizations/?contact_phone=0871-63000000",
-                "/api/v2/policies/?issued_before=yesterday", "/api/v2/images/?limit=1000"]:
+                "/api/v2/policies/?issued_before=yesterday", "/api/v2/images/?limit=1000",
+                "/api/v2/updates/?project=abc", f"/api/v2/updates/?project={10**26}",
+                f"/api/v2/projects/?category={10**26}"]:
         response = client.get(url)
         assert response.status_code == 400, url
         assert response.json()["message"]

@@ -1,9 +1,12 @@
 """The Elasticsearch engine over the real protocol: parity with the embedded engine, sync, outage, rebuild."""
 
 import datetime
+import io
 import logging
+import re
 
 import pytest
+from django.core.management import call_command
 from elasticsearch import Elasticsearch
 
 from shegong.pages.models import NoticeIndexPage, NoticePage, ProjectPage
@@ -71,7 +74,9 @@ def test_publish_unpublish_edit_reach_elasticsearch(indexed):
 def test_rebuild_swaps_the_alias_to_a_new_index(indexed):
     client = Elasticsearch(indexed.url)
     before = set(client.indices.get_alias(name=elastic.alias_name()))
-    rebuild.rebuild_elasticsearch()
+    out = io.StringIO()
+    call_command("search_rebuild", "--engine", "elasticsearch", stdout=out, stderr=io.StringIO())
+    assert re.search(r"Elasticsearch：已索引 \d+ 篇", out.getvalue())
     after = set(client.indices.get_alias(name=elastic.alias_name()))
     assert len(after) == 1 and after != before
     assert not client.indices.exists(index=",".join(before), allow_no_indices=False, ignore_unavailable=True)

@@ -2,6 +2,10 @@
 
 import datetime
 import io
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
 
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
@@ -9,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from shegong.pages.models import ContentPage, HomePage, NoticeIndexPage, NoticePage, PolicyPage, ProjectPage
 from shegong.search import service
+from shegong.search.models import SearchDocument
 from shegong.snippets.models import SocialOrganization
 
 
@@ -119,3 +124,22 @@ def test_pdf_attachment_text_is_searchable(corpus):
     hits = service.search("心理疏导热线").hits
     assert [hit.title for hit in hits] == [policy.title]
     assert "<mark>心理疏导热线</mark>" in hits[0].highlight
+
+
+def test_the_rebuild_command_restores_a_lost_index_and_says_how_fast(corpus, settings):
+    settings.ELASTICSEARCH_URL = ""
+    before = titles("五社联动")
+    SearchDocument.objects.all().delete()
+    assert titles("五社联动") == []
+
+    out = io.StringIO()
+    call_command("search_rebuild", "--engine", "embedded", stdout=out, stderr=io.StringIO())
+    assert re.search(rf"已索引 {SearchDocument.objects.count()} 篇，用时 [\d.]+ 秒，\d+ 篇/秒", out.getvalue())
+    assert SearchDocument.objects.count() > 10
+    assert titles("五社联动") == before
+
+
+def test_rebuilding_elasticsearch_without_a_cluster_is_a_sentence_not_a_traceback(db, settings):
+    settings.ELASTICSEARCH_URL = ""
+    with pytest.raises(CommandError, match="未设置 ELASTICSEARCH_URL"):
+        call_command("search_rebuild", "--engine", "elasticsearch")
