@@ -57,6 +57,14 @@ class SearchAPIView(APIView):
 
     def get(self, request):
         params = SearchParamsSerializer(data=request.query_params)
+        # As the other endpoints do: a misspelt filter (?tpye=policy) is an error, not a silently wider search.
+        unknown = sorted(set(request.query_params) - set(params.fields) - {"format"})
+        if unknown:
+            return Response(
+                {"message": f"不支持的参数：{'、'.join(unknown)}。可用参数：{'、'.join(params.fields)}。",
+                 "errors": {name: ["不支持的参数。"] for name in unknown}},
+                status=400,
+            )
         if not params.is_valid():
             # The API's one error shape, {"message"}, with each field's messages as extra detail.
             return Response({"message": error_message(params.errors), "errors": params.errors}, status=400)

@@ -123,3 +123,10 @@ def test_unknown_free_text_filter_value_finds_nothing(client, corpus):
 def test_private_contact_details_are_not_searchable(client, corpus):
     for secret in ["13800138000", "赵秘书", "保密路"]:
         assert get(client, q=secret).json()["count"] == 0
+
+
+def test_a_misspelt_parameter_is_a_400_naming_it(client, db):
+    response = get(client, q="养老", tpye="policy")
+    assert response.status_code == 400
+    assert "tpye" in response.json()["message"] and "type" in response.json()["message"]
+    assert get(client, q="养老", format="json").status_code == 200
