@@ -29,20 +29,6 @@ REASON = "服务对象为新增的独居老人群体，与原项目不重叠"
 
 
 @pytest.fixture
-def earlier(home):
-    return ProjectPageFactory(code="GD-2022-100", title=BASE["elderly"][0], summary=BASE["elderly"][1])
-
-
-@pytest.fixture
-def repeat(earlier):
-    """A draft that repeats the earlier project: same organization and community, same period."""
-    return ProjectPageFactory(
-        code="GD-2022-101", title=DUPLICATES[0][3], summary=DUPLICATES[0][4], organization=earlier.organization,
-        street=earlier.street, community=earlier.community, live=False,
-    )
-
-
-@pytest.fixture
 def editor(client):
     return account("bianji", EDITORS)
 

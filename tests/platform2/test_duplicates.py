@@ -58,20 +58,6 @@ def test_precision_and_recall_on_labelled_pairs(home, capsys):
     assert precision >= 0.9 and recall >= 0.85, missed
 
 
-@pytest.fixture
-def earlier(home):
-    return ProjectPageFactory(code="GD-2022-100", title=BASE["elderly"][0], summary=BASE["elderly"][1])
-
-
-@pytest.fixture
-def repeat(earlier):
-    """A draft that repeats the earlier project: same organization and community, same period."""
-    return ProjectPageFactory(
-        code="GD-2022-101", title=DUPLICATES[0][3], summary=DUPLICATES[0][4], organization=earlier.organization,
-        street=earlier.street, community=earlier.community, live=False,
-    )
-
-
 def publish(client, page):
     data = page_form(client, reverse("wagtailadmin_pages:edit", args=[page.pk]))
     # The body StreamField is drawn by the admin's JavaScript; these test pages have an empty body.
