@@ -10,11 +10,10 @@ from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from shegong.core.permissions import register_read_only
 from shegong.pages.models import ProjectPage
 
 from .detection import unconfirmed_duplicates
@@ -73,14 +72,8 @@ def refuse_to_copy_a_project(request, page):
     return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
-class ConfirmationRecordPolicy(ModelPermissionPolicy):
-    """Confirmations are written by the confirmation form alone (duplicates_confirm): the admin list only reads them."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-
-register_permission_policy(DuplicateConfirmation, ConfirmationRecordPolicy(DuplicateConfirmation))
+# Confirmations are written by the confirmation form alone (duplicates_confirm): the admin list only reads them.
+register_read_only(DuplicateConfirmation)
 
 
 class DuplicateConfirmationViewSet(SnippetViewSet):

@@ -1,8 +1,8 @@
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from shegong.core.permissions import register_read_only
 
 from .models import Delivery, Subscriber
 
@@ -24,14 +24,8 @@ class SubscriberViewSet(SnippetViewSet):
     ]
 
 
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """The delivery log is written by the system only: staff may read it, never add or change it."""
-
-    def user_has_permission(self, user, action):
-        return action not in ("add", "change", "delete") and super().user_has_permission(user, action)
-
-
-register_permission_policy(Delivery, ReadOnlyPolicy(Delivery))
+# The delivery log is written by the system only: staff may read it, never add or change it.
+register_read_only(Delivery)
 
 
 class DeliveryViewSet(SnippetViewSet):
