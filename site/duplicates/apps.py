@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_save
 
 
 class DuplicatesConfig(AppConfig):
@@ -8,8 +7,8 @@ class DuplicatesConfig(AppConfig):
     verbose_name = "重复申报检查"
 
     def ready(self):
-        from shegong.pages.models import ProjectPage
+        from shegong.lifecycle.going_live import rule
 
-        from .holdback import hold_back_going_live
+        from .holdback import likely_duplicate
 
-        pre_save.connect(hold_back_going_live, sender=ProjectPage, dispatch_uid="duplicates_hold_back_going_live")
+        rule(likely_duplicate)

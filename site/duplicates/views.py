@@ -9,13 +9,13 @@ from wagtail.admin.views.pages.revisions import RevisionsRevertView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 
+from shegong.lifecycle.going_live import NotPublishable
 from shegong.pages.models import ProjectPage
 from shegong.roles.scope import may_reach_project
 from shegong.roles.views import ProjectExplorerView
 
 from .detection import unconfirmed_duplicates
 from .forms import ConfirmationForm
-from .holdback import HeldBack
 from .models import confirm
 
 CONFIRM = "duplicates.add_duplicateconfirmation"
@@ -72,20 +72,20 @@ def hold_back_message(request, project, matches):
     messages.error(request, f"“{project.title}”可能重复申报已有项目{earlier}，编辑确认并填写理由后才能发布。", buttons=buttons)
 
 
-def held_back_url(request, held_back):
-    """Tell the user why, and send them to the project's edit view."""
-    hold_back_message(request, held_back.project, held_back.matches)
-    return reverse("wagtailadmin_pages:edit", args=[held_back.project.pk])
+def refused_url(request, refused):
+    """Tell the user why publishing was refused, and send them to the project's edit view."""
+    refused.tell(request)
+    return reverse("wagtailadmin_pages:edit", args=[refused.project.pk])
 
 
 class HoldBackApproval:
-    """Approving a workflow's last task publishes the page: a held-back project stays in moderation instead."""
+    """Approving a workflow's last task publishes the page: a project that may not go live stays in moderation."""
 
     def perform_workflow_action(self):
         try:
             return super().perform_workflow_action()
-        except HeldBack as held_back:
-            return redirect(held_back_url(self.request, held_back))
+        except NotPublishable as refused:
+            return redirect(refused_url(self.request, refused))
 
 
 class ProjectEditView(HoldBackApproval, EditView):
@@ -102,8 +102,8 @@ class ProjectWorkflowActionView(WorkflowActionView):
     def post(self, request, *args, **kwargs):
         try:
             return super().post(request, *args, **kwargs)
-        except HeldBack as held_back:
-            url = held_back_url(request, held_back)
+        except NotPublishable as refused:
+            url = refused_url(request, refused)
             if request.headers.get("x-requested-with") == "XMLHttpRequest":
                 return self.render_modal_json(request, {"step": "success", "redirect": url})
             return redirect(url)
@@ -111,7 +111,7 @@ class ProjectWorkflowActionView(WorkflowActionView):
 
 class ProjectPageViewSet(PageViewSet):
     """The admin views of project pages. Wagtail keeps one viewset per page type, so the roles' scope
-    (the explorer) is wired here beside the duplicate hold (editing, reverting, approving)."""
+    (the explorer) is wired here beside the publication check (editing, reverting, approving)."""
 
     model = ProjectPage
     index_view_class = ProjectExplorerView

@@ -1,13 +1,10 @@
-"""Hold back the publication of a likely duplicate project until an editor confirms it is distinct.
+"""The editor's confirmation that a project flagged as a likely duplicate is distinct, and its record.
 
-holdback.py refuses any draft going live; these hooks check sooner where a user
-publishes by hand, so that scheduling and republishing a live project's edits
-are held back too, and nothing is saved before the message.
+The hold itself is a rule of the publication check (holdback.py, shegong.lifecycle.going_live).
 """
 
 from django.shortcuts import redirect
-from django.urls import path, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.snippets.models import register_snippet
@@ -16,9 +13,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from shegong.core.permissions import register_read_only
 from shegong.pages.models import ProjectPage
 
-from .detection import unconfirmed_duplicates
 from .models import DuplicateConfirmation
-from .views import ProjectPageViewSet, confirm_distinct, hold_back_message
+from .views import ProjectPageViewSet, confirm_distinct
 
 
 @hooks.register("register_admin_urls")
@@ -29,37 +25,6 @@ def register_duplicate_urls():
 @hooks.register("register_admin_viewset")
 def register_project_page_viewset():
     return ProjectPageViewSet("project_pages")
-
-
-@hooks.register("before_publish_page")
-def hold_back_likely_duplicate(request, page):
-    if not isinstance(page, ProjectPage):
-        return None
-    matches = unconfirmed_duplicates(page)
-    if not matches:
-        return None
-    hold_back_message(request, page, matches)
-    return redirect("wagtailadmin_pages:edit", page.pk)
-
-
-@hooks.register("before_bulk_action")
-def hold_back_bulk_publish(request, action_type, objects, action_view):
-    if action_type != "publish":
-        return None
-    held_back = False
-    for page in objects:
-        page = page.specific
-        if isinstance(page, ProjectPage):
-            matches = unconfirmed_duplicates(page.get_latest_revision_as_object())
-            if matches:
-                hold_back_message(request, page, matches)
-                held_back = True
-    if not held_back:
-        return None
-    next_url = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = reverse("wagtailadmin_explore_root")
-    return redirect(next_url)
 
 
 @hooks.register("before_copy_page")

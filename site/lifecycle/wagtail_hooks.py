@@ -1,4 +1,6 @@
-from django.urls import path
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -8,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from shegong.pages.models import ProjectPage
 
+from .going_live import refusals
 from .models import ReviewScore
 from .transitions import CHANGE_STAGE_ACTION
 from .views import ChangeStageView
@@ -33,6 +36,37 @@ class ChangeStageMenuItem(PageMenuItem):
 @hooks.register("register_page_header_buttons")
 def change_stage_button(page, user, view_name, next_url=None):
     yield ChangeStageMenuItem(page=page)
+
+
+@hooks.register("before_publish_page")
+def refuse_unpublishable(request, page):
+    """Publishing by hand, a live project's edits included: refused with the reasons, back to the edit view."""
+    if not isinstance(page, ProjectPage):
+        return None
+    found = refusals(page)
+    for refused in found:
+        refused.tell(request)
+    return redirect("wagtailadmin_pages:edit", page.pk) if found else None
+
+
+@hooks.register("before_bulk_action")
+def refuse_unpublishable_in_bulk(request, action_type, objects, action_view):
+    """Nothing is published when any chosen project's latest draft may not go live."""
+    if action_type != "publish":
+        return None
+    found = []
+    for page in objects:
+        page = page.specific
+        if isinstance(page, ProjectPage):
+            found += refusals(page.get_latest_revision_as_object())
+    if not found:
+        return None
+    for refused in found:
+        refused.tell(request)
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("wagtailadmin_explore_root")
+    return redirect(next_url)
 
 
 @hooks.register("register_log_actions")

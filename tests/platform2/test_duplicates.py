@@ -118,7 +118,7 @@ def import_document(path, row):
 def test_import_refuses_a_likely_duplicate_row_unless_it_carries_a_reason(earlier, tmp_path):
     row = {
         "code": "GD-2022-102", "title": DUPLICATES[0][3], "summary": DUPLICATES[0][4], "stage": "implementation",
-        "budget": "100000", "start": "2022-03-01", "end": "2023-02-28",
+        "budget": "100000", "start": "2022-03-01", "end": "2023-02-28", "purchaser": earlier.purchaser.name,
         "organization": earlier.organization.name, "street": earlier.street.name, "community": earlier.community.name,
     }
     with pytest.raises(CommandError) as failure:

@@ -67,7 +67,8 @@ def test_cli_imports_projects_and_policies_from_xlsx_with_chinese_headers(home, 
 def test_cli_reads_a_gbk_csv_written_by_excel_with_json_key_headers(home, tmp_path):
     path = tmp_path / "projects.csv"
     path.write_bytes(
-        "code,title,purchaser,budget,start,end,stage\r\nGD-2023-002,双桥社区儿童四点半课堂,官渡区妇联,\"50,000\",2023/3/1,2023年12月31日,项目征集\r\n"
+        "code,title,purchaser,organization,street,budget,start,end,stage\r\n"
+        "GD-2023-002,双桥社区儿童四点半课堂,官渡区妇联,昆明市官渡区双桥社会工作服务中心,关上街道,\"50,000\",2023/3/1,2023年12月31日,项目征集\r\n"
         .encode("gb18030")
     )
     call_command("import_content", str(path))
@@ -249,6 +250,7 @@ def test_the_blank_template_imports_as_nothing_and_documents_the_columns(admin_c
     sheet = book["项目"]
     row = dict.fromkeys(header)
     row.update({"项目编号": "GD-2024-001", "项目名称": "大板桥街道儿童之家", "预算": 80000, "阶段": "征集",
+                "购买部门": "官渡区妇联", "承接组织": "昆明市官渡区大板桥社会工作服务中心", "街道": "大板桥街道",
                 "参与力量": "居民自组织：大板桥妈妈互助会", "征集日期": datetime.date(2024, 1, 8)})
     sheet.append([row[name] for name in header])
     out = io.BytesIO()

@@ -110,11 +110,20 @@ def public_projects_of(notice):
 
 @register.simple_tag
 def lifecycle_steps(project):
-    """The project's timeline, each stage marked done, current or todo against the project's stage."""
+    """The project's timeline: each stage current, done, missed or todo against the project's stage.
+
+    A stage before the current one counts as done only with the date it was
+    reached; without one (skipped, or never recorded) it is shown as missed.
+    """
     current = ProjectStage(project.stage).position
     steps = []
     for step in project.timeline():
         position = step["stage"].position
-        state = "current" if position == current else "done" if position < current else "todo"
+        if position == current:
+            state = "current"
+        elif position > current:
+            state = "todo"
+        else:
+            state = "done" if step["reached_on"] else "missed"
         steps.append({**step, "state": state})
     return steps

@@ -14,7 +14,7 @@ from shegong.pages.enums import NoticeKind, ProjectStage
 from shegong.pages.models import NoticePage, ProjectPage
 from tests.factories import ProjectPageFactory
 from tests.platform1.factories import ReviewScoreFactory
-from tests.platform1.forms import admin_form, post_form
+from tests.platform1.forms import post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -52,10 +52,17 @@ def test_moving_to_the_next_stage_needs_no_reason_and_is_public_at_once(admin_cl
 
 
 def test_a_stage_change_comes_last_in_an_imported_timeline(admin_client, home):
-    ContentImporter().run({"projects": [{
-        "code": "GD-2024-900", "title": "关上社区时间银行互助养老项目", "stage": "publicity", "budget": "80000.00",
-        "stage_dates": {"call": "2024-01-05", "review": "2024-02-10", "publicity": "2024-02-20"},
-    }]})
+    # A published project names its purchaser, organization and street (issue 9), declared in the same file.
+    ContentImporter().run({
+        "departments": [{"name": "官渡区民政局", "short_name": "民政局"}],
+        "organizations": [{"name": "昆明市官渡区关上社会工作服务中心", "credit_code": ""}],
+        "regions": [{"name": "官渡区", "level": "district"}, {"name": "关上街道", "level": "street", "parent": "官渡区"}],
+        "projects": [{
+            "code": "GD-2024-900", "title": "关上社区时间银行互助养老项目", "stage": "publicity", "budget": "80000.00",
+            "stage_dates": {"call": "2024-01-05", "review": "2024-02-10", "publicity": "2024-02-20"},
+            "purchaser": "官渡区民政局", "organization": "昆明市官渡区关上社会工作服务中心", "street": "关上街道",
+        }],
+    })
     project = ProjectPage.objects.get(code="GD-2024-900")
     assert change(admin_client, project, "implementation", "2024-03-01").status_code == 302
     project.refresh_from_db()
