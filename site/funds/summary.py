@@ -1,14 +1,14 @@
 """Spent, remaining and percentage per project; totals by department, year, category and stage; anomalies."""
 
 import decimal
-from collections import defaultdict
 from dataclasses import dataclass
+from itertools import groupby
 
 from django.db.models import Sum
 
 from shegong.pages.enums import ProjectStage
 
-from .checks import period_problem
+from .checks import payment_problems
 
 CENT = decimal.Decimal("0.01")
 
@@ -108,7 +108,7 @@ class Anomaly:
 
     @property
     def problem_text(self):
-        return "；".join(self.problems)
+        return "；".join(problem.message for problem in self.problems)
 
     @property
     def overridden(self):
@@ -116,23 +116,17 @@ class Anomaly:
 
 
 def anomalies(disbursements):
-    """Payments that took a project past its budget or fell outside its service period.
+    """The payments that break a rule of their project's payment schedule (checks.py), project by project.
 
-    Walks each project's payments in date order, so a payment is flagged when
-    the running total first exceeds the budget, whether it was let through
-    with a reason or the budget was lowered afterwards.
+    Each project's payments are walked in date order, so a payment is flagged
+    when the running total first exceeds the budget or the tranches due, whether
+    it was let through with a reason or the budget was lowered afterwards.
     """
+    payments = disbursements.select_related("project").prefetch_related(
+        "project__payment_schedule__tranches", "project__milestones"
+    ).order_by("project", "paid_on", "pk")
     found = []
-    running = defaultdict(decimal.Decimal)
-    for payment in disbursements.select_related("project").order_by("project", "paid_on", "pk"):
-        project = payment.project
-        running[project.pk] += payment.amount
-        problems = []
-        if running[project.pk] > project.budget:
-            problems.append(f"累计拨付 {running[project.pk]:,.2f} 元超出预算 {project.budget:,.2f} 元")
-        outside = period_problem(project, payment.paid_on)
-        if outside:
-            problems.append(outside.rstrip("。"))
-        if problems:
-            found.append(Anomaly(payment, problems))
+    for _, group in groupby(payments, key=lambda payment: payment.project_id):
+        group = list(group)
+        found += [Anomaly(payment, problems) for payment, problems in payment_problems(group[0].project, group)]
     return found

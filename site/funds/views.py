@@ -122,7 +122,7 @@ class AnomaliesReport(FundsReport):
     index_url_name = "funds:anomalies"
     index_results_url_name = "funds:anomalies_results"
     export_filename = "资金异常"
-    no_results_message = "没有超出预算或不在服务期内的拨付。"
+    no_results_message = "没有超出预算、早于付款计划或不在服务期内的拨付。"
     columns = [
         TitleColumn(
             "project", label="服务项目", accessor="disbursement.project",

@@ -1,19 +1,19 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import urls
-from .models import Disbursement
+from .models import Disbursement, PaymentSchedule
 
 
 class DisbursementViewSet(SnippetViewSet):
     model = Disbursement
     icon = "form"
     menu_label = "资金拨付"
-    add_to_admin_menu = True
-    menu_order = 300
     list_display = ["project", "kind", "paid_on", "amount", "override_reason"]
     list_filter = ["kind", "paid_on"]
     list_export = ["project.code", "project.title", "kind", "paid_on", "amount", "voucher", "note", "override_reason"]
@@ -22,7 +22,25 @@ class DisbursementViewSet(SnippetViewSet):
     ordering = ["-paid_on"]
 
 
-register_snippet(DisbursementViewSet)
+class PaymentScheduleViewSet(SnippetViewSet):
+    """A project's tranches; a project without one follows the default schedule (settings)."""
+
+    model = PaymentSchedule
+    icon = "date"
+    menu_label = "付款计划"
+    list_display = ["project", "signed_on", "midterm_on"]
+
+
+class FundsViewSetGroup(SnippetViewSetGroup):
+    items = (DisbursementViewSet, PaymentScheduleViewSet)
+    menu_icon = "form"
+    menu_label = "资金监管"
+    menu_order = 300
+
+
+# The schedule belongs to the funds record: whoever may record payments keeps it, and auditors read it.
+register_permission_policy(PaymentSchedule, ModelPermissionPolicy(PaymentSchedule, auth_model=Disbursement))
+register_snippet(FundsViewSetGroup)
 
 
 @hooks.register("register_admin_urls")

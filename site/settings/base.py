@@ -148,6 +148,12 @@ SHEGONG_PUBLICITY_DAYS = int(os.environ.get("SHEGONG_PUBLICITY_DAYS", "7"))
 # Public comments and objections accepted from one IP address per window (seconds).
 SHEGONG_FEEDBACK_LIMIT = int(os.environ.get("SHEGONG_FEEDBACK_LIMIT", "5"))
 SHEGONG_FEEDBACK_WINDOW = int(os.environ.get("SHEGONG_FEEDBACK_WINDOW", "600"))
+# The payment schedule of a project that has none of its own: "share:condition" per tranche, in order
+# (signing 签约后, midterm 中期评估后, final_evaluation 终期评估后). Checked by `shegong check`.
+SHEGONG_DEFAULT_PAYMENT_SCHEDULE = [
+    tuple(tranche.strip().split(":", 1))
+    for tranche in os.environ.get("SHEGONG_DEFAULT_PAYMENT_SCHEDULE", "40:signing,40:midterm,20:final_evaluation").split(",")
+]
 
 # Empty means the embedded engine: search works with no server to run.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

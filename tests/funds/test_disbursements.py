@@ -15,7 +15,7 @@ from wagtail.documents.models import Document
 from shegong.funds.models import Disbursement
 from tests.factories import CategoryFactory, DepartmentFactory, ProjectPageFactory
 
-from .factories import DisbursementFactory
+from tests.platform2.factories import DisbursementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,8 @@ def csv_rows(response):
 
 
 def payment_form(project, **overrides):
-    data = {"project": project.pk, "paid_on": "2022-04-01", "kind": "first", "amount": "50000.00", "note": "", "override_reason": ""}
+    # The first 40% of the budget, paid after signing: regular under the default 40/40/20 schedule.
+    data = {"project": project.pk, "paid_on": "2022-04-01", "kind": "first", "amount": "40000.00", "note": "", "override_reason": ""}
     data.update(overrides)
     return data
 
@@ -46,7 +47,7 @@ def test_editor_records_a_payment_with_its_voucher(admin_client, project):
     response = admin_client.post(reverse(ADD_URL), payment_form(project, voucher=voucher.pk))
     assert response.status_code == 302, response.content.decode()[:2000]
     payment = Disbursement.objects.get()
-    assert (payment.project, payment.amount, payment.voucher) == (project, decimal.Decimal("50000.00"), voucher)
+    assert (payment.project, payment.amount, payment.voucher) == (project, decimal.Decimal("40000.00"), voucher)
 
 
 def test_payment_beyond_the_budget_is_refused_without_a_reason(admin_client, project):
@@ -54,7 +55,7 @@ def test_payment_beyond_the_budget_is_refused_without_a_reason(admin_client, pro
     response = admin_client.post(reverse(ADD_URL), payment_form(project, kind="midterm", amount="30000.00"))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "累计拨付 110,000.00 元将超出项目预算 100,000.00 元" in page
+    assert "累计拨付 110,000.00 元超出预算 100,000.00 元" in page
     assert "放行理由" in page
     assert Disbursement.objects.count() == 1
 
@@ -74,8 +75,8 @@ def test_payment_outside_the_service_period_is_refused_without_a_reason(admin_cl
 
 
 def test_anomalies_report_lists_let_through_payments_and_exports(admin_client, project):
-    DisbursementFactory(project=project, amount=decimal.Decimal("60000.00"))
-    DisbursementFactory(project=project, amount=decimal.Decimal("60000.00"), kind="final", paid_on=datetime.date(2023, 5, 1),
+    DisbursementFactory(project=project, amount=decimal.Decimal("40000.00"))  # the first 40%, as the schedule says
+    DisbursementFactory(project=project, amount=decimal.Decimal("70000.00"), kind="final", paid_on=datetime.date(2023, 5, 1),
                         override_reason="审计整改后补拨")
     DisbursementFactory(amount=decimal.Decimal("1000.00"))  # another, regular project
 

@@ -81,7 +81,7 @@ def test_auditors_open_every_admin_list_and_the_history_and_change_nothing(clien
     }
     # History: a payment an editor records in the admin, and a draft of a page auditors hold no permission for.
     post_form(admin_client, reverse("wagtailsnippets_funds_disbursement:add"), project=str(project.pk),
-              paid_on="2022-06-01", kind="midterm", amount="20000", note="编辑登记的中期款")
+              paid_on="2022-09-01", kind="midterm", amount="20000", note="编辑登记的中期款")  # after the mid-term
     draft = PolicyPageFactory(title="尚未发布的政策草稿", live=False)
     draft.save_revision(user=admin_client.user, log_action=True)
 
