@@ -37,8 +37,11 @@ class ProjectPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        missing = [name for name in REQUIRED_TO_PUBLISH if name in self.fields and name in self.errors]
-        if missing and not self.is_deferred_validation:
+        missing = [
+            name for name in REQUIRED_TO_PUBLISH
+            if any(error.code == "required" for error in self.errors.as_data().get(name, []))
+        ]
+        if missing:
             title = cleaned_data.get("title") or self.instance.title or "本项目"
             self.add_error(NON_FIELD_ERRORS, incomplete_message(title, missing))
         return cleaned_data
