@@ -48,6 +48,10 @@ class ProjectPageForm(WagtailAdminPageForm):
 
     def save(self, commit=True):
         project = super().save(commit=False)
+        if project.pk is None:
+            # Created as a draft even when “发布” is pressed: publishing it is then the draft-to-live step
+            # that the publication check (going_live.py) watches, as for every other project.
+            project.live = False
         if project.pk is None and not any(m.stage == ProjectStage.CALL for m in project.milestones.all()):
             # The project entered 项目征集 the day it was first saved, published or not.
             project.milestones.add(

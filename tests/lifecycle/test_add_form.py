@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 
 from shegong.pages.enums import ProjectStage
 from shegong.pages.models import ProjectIndexPage, ProjectPage
-from tests.factories import DepartmentFactory, OrganizationFactory, StreetFactory
+from tests.factories import DepartmentFactory, OrganizationFactory, ProjectPageFactory, StreetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +73,17 @@ def test_an_incomplete_draft_is_saved_as_work_in_progress(admin_client, home):
     draft = ProjectPage.objects.get()
     assert not draft.live and draft.stage == ProjectStage.CALL
     assert [(m.stage, m.reached_on) for m in draft.milestones.all()] == [("call", timezone.localdate())]
+
+
+def test_a_likely_duplicate_published_from_the_add_form_stays_a_draft(admin_client, home):
+    """The add form creates the page before publishing it; the publication check still has the last word."""
+    earlier = ProjectPageFactory(title=TITLE, summary="为太和街道困境儿童提供个案辅导和课后陪伴。")
+    data = add_form(
+        admin_client, summary=earlier.summary, purchaser=earlier.purchaser.pk, organization=earlier.organization.pk,
+        street=earlier.street.pk, community=earlier.community.pk, start_date="2022-03-01", end_date="2023-02-28",
+        **{"action-publish": "1"},
+    )
+    response = admin_client.post(add_url(), data, follow=True)
+    repeat = ProjectPage.objects.get(code="GD-2026-001")
+    assert "可能重复申报已有项目" in response.content.decode()
+    assert not repeat.live and repeat.stage == ProjectStage.CALL
