@@ -3,9 +3,10 @@
 Every way of publishing — the add and edit views, a workflow approval (edit
 view or dashboard), the bulk action, the scheduler, the admin API,
 `revision.publish()` — ends in a save of the page with `live` set, so the
-check sits on that save (`refuse_going_live`, a pre_save receiver). Views that
-can publish catch NotPublishable and tell the user why; the admin forms, the
-publish button and the bulk action ask sooner still, before anything is saved.
+check sits on that save (`refuse_going_live`, a pre_save receiver). The add
+form creates a project as a draft before publishing it, so it takes that step
+too. Views that can publish catch NotPublishable and tell the user why; the
+admin forms, the publish button and the bulk action ask sooner still.
 
 The rules: a project names its 购买部门, 承接组织 and 街道 (here), and is not
 a likely duplicate nobody vouched for (shegong.duplicates registers that one).
