@@ -7,17 +7,22 @@ from django.urls import path
 from rest_framework import exceptions
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from shegong.pages.filters import StationFilter
+from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
+from shegong.snippets.models import (
+    Department,
+    ListStatus,
+    ProjectCategory,
+    Region,
+    SocialOrganization,
+)
+from shegong.updates.models import ImplementationUpdate
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
-
-from shegong.pages.filters import StationFilter
-from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
-from shegong.snippets.models import Department, ListStatus, ProjectCategory, Region, SocialOrganization
-from shegong.updates.models import ImplementationUpdate
 
 from .caching import ConditionalGetMixin
 from .fields import API_FIELDS, LISTING_FIELDS, public_projects, with_related
@@ -28,6 +33,12 @@ from .filters import (
     ProjectAPIFilter,
     RedBlackFilter,
     UpdateFilter,
+)
+from .links import (
+    PublicDocumentSerializer,
+    PublicImageSerializer,
+    PublicPageSerializer,
+    PublicSerializer,
 )
 from .schema import WagtailEndpointSchema
 
@@ -49,6 +60,7 @@ class ShegongEndpointMixin(ConditionalGetMixin):
 
     renderer_classes = [JSONRenderer]
     schema = WagtailEndpointSchema()
+    base_serializer_class = PublicSerializer
 
     @classmethod
     def get_body_fields(cls, model):
@@ -91,6 +103,7 @@ class ShegongEndpointMixin(ConditionalGetMixin):
 class PagesEndpoint(ShegongEndpointMixin, PagesAPIViewSet):
     """Every public page; `type=pages.ProjectPage` gives a type's own fields."""
 
+    base_serializer_class = PublicPageSerializer
     filter_backends = [
         CheckedSearchFilter if backend is SearchFilter else backend for backend in PagesAPIViewSet.filter_backends
     ]
@@ -111,13 +124,19 @@ class FilteredEndpointMixin:
 
 
 class TypedPagesEndpoint(FilteredEndpointMixin, PagesEndpoint):
-    """One page type, with the consumer filters of its public index page."""
+    """One page type, with the consumer filters of its public index page, newest by the record's own date.
+
+    `first_published_at` is when a page went on line (for imported records, the import), so listings are
+    ordered by the date that matters to the record instead, unless `order=` says otherwise.
+    """
+
+    record_order = ("path",)
 
     def get_queryset(self):
         # Asked for twice per listing (by the view and by the serializer); the public set is worked out once.
         if not hasattr(self, "_queryset"):
             public = self.get_base_queryset().values("pk")
-            self._queryset = with_related(self.model.objects.filter(pk__in=public))
+            self._queryset = with_related(self.model.objects.filter(pk__in=public)).order_by(*self.record_order)
         return self._queryset.all()
 
     @classmethod
@@ -128,24 +147,28 @@ class TypedPagesEndpoint(FilteredEndpointMixin, PagesEndpoint):
 class ProjectsEndpoint(TypedPagesEndpoint):
     name = "projects"
     model = ProjectPage
+    record_order = ("-start_date", "-id")
     filterset_class = ProjectAPIFilter
 
 
 class PoliciesEndpoint(TypedPagesEndpoint):
     name = "policies"
     model = PolicyPage
+    record_order = ("-issued_on", "-id")
     filterset_class = PolicyAPIFilter
 
 
 class NoticesEndpoint(TypedPagesEndpoint):
     name = "notices"
     model = NoticePage
+    record_order = ("-published_on", "-id")
     filterset_class = NoticeAPIFilter
 
 
 class StationsEndpoint(TypedPagesEndpoint):
     name = "stations"
     model = StationPage
+    record_order = ("level", "title", "id")
     filterset_class = StationFilter
 
 
@@ -161,6 +184,7 @@ def outside_restricted_collections(queryset):
 
 
 class ImagesEndpoint(ShegongEndpointMixin, ImagesAPIViewSet):
+    base_serializer_class = PublicImageSerializer
     filter_backends = [FieldsFilter, OrderingFilter, CheckedSearchFilter]
 
     def get_queryset(self):
@@ -168,6 +192,7 @@ class ImagesEndpoint(ShegongEndpointMixin, ImagesAPIViewSet):
 
 
 class DocumentsEndpoint(ShegongEndpointMixin, DocumentsAPIViewSet):
+    base_serializer_class = PublicDocumentSerializer
     filter_backends = [FieldsFilter, OrderingFilter, CheckedSearchFilter]
 
     def get_queryset(self):
@@ -248,7 +273,13 @@ class RegionsEndpoint(SnippetEndpoint):
 
     def tree_view(self, request):
         regions = list(Region.objects.order_by("level", "name", "id"))
-        nodes = {r.pk: {"id": r.pk, "name": r.name, "level": r.level, "code": r.code, "children": []} for r in regions}
+        nodes = {
+            r.pk: {
+                "id": r.pk, "name": r.name, "level": r.level, "level_label": r.get_level_display(), "code": r.code,
+                "children": [],
+            }
+            for r in regions
+        }
         roots = []
         for region in regions:
             siblings = nodes[region.parent_id]["children"] if region.parent_id in nodes else roots

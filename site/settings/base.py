@@ -171,8 +171,10 @@ REST_FRAMEWORK = {
 }
 
 # The headless API (docs/api.md).
-# Absolute base of the detail_url links; unset, the site's own root URL is used.
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
+# The public address (https://shegong.example.gov.cn) of every link in API answers and webhooks;
+# unset, links use the host each request came to, and webhooks the admin's base URL.
+SHEGONG_PUBLIC_URL = os.environ.get("SHEGONG_PUBLIC_URL", "")
+WAGTAILAPI_BASE_URL = SHEGONG_PUBLIC_URL or None
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_SEARCH_ENABLED = True
 # Rich text as finished HTML, internal links resolved to public URLs.
