@@ -7,6 +7,13 @@ from django.urls import path
 from rest_framework import exceptions
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction
+
 from shegong.pages.filters import StationFilter
 from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
 from shegong.snippets.models import (
@@ -17,12 +24,6 @@ from shegong.snippets.models import (
     SocialOrganization,
 )
 from shegong.updates.models import ImplementationUpdate
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
-from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction
 
 from .caching import ConditionalGetMixin
 from .fields import API_FIELDS, LISTING_FIELDS, public_projects, with_related

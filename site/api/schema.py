@@ -25,6 +25,8 @@ from wagtail.models import Page
 
 from shegong.snippets.models import RegionLevel
 
+from .serializers import LabelField
+
 
 
 class DocSerializer(serializers.Serializer):
@@ -136,6 +138,7 @@ class RegionNodeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     level = serializers.ChoiceField(choices=RegionLevel.choices)
+    level_label = LabelField("level")
     code = serializers.CharField()
     children = serializers.ListField(child=serializers.JSONField(), help_text="下级区域，结构相同")
 

@@ -35,7 +35,7 @@ def test_project_has_nested_records_structured_body_and_renditions(client, proje
     assert data["budget"] == "150000.00" and data["stage"] == "implementation"
     assert [block["type"] for block in data["body"]] == ["heading", "paragraph"]
     assert "上门探访" in data["body"][1]["value"]
-    assert data["participants"] == [{"name": "阳光志愿者队", "kind": "volunteers"}]
+    assert data["participants"] == [{"name": "阳光志愿者队", "kind": "volunteers", "kind_label": "志愿者队伍"}]
     assert data["milestones"][0]["stage"] == "publicity"
     renditions = data["image"]["renditions"]
     assert (renditions["thumbnail"]["width"], renditions["thumbnail"]["height"]) == (320, 240)
@@ -134,7 +134,7 @@ def test_organizations_show_listing_but_no_contact_details(client, home):
     OrganizationFactory(name="黑榜组织", list_status="black", list_reason="虚报服务人次",
                         listed_on=datetime.date(2022, 1, 1), list_until=datetime.date(2099, 1, 1))
     org = items(client.get("/api/v2/organizations/?fields=*"))[0]
-    assert org["listing"] == {"status": "black", "reason": "虚报服务人次", "listed_on": "2022-01-01",
+    assert org["listing"] == {"status": "black", "status_label": "黑榜", "reason": "虚报服务人次", "listed_on": "2022-01-01",
                               "until": "2099-01-01", "in_force": True}
     assert not {"contact_person", "contact_phone", "contact_email", "address"} & set(org)
     assert client.get("/api/v2/organizations/?fields=contact_phone").status_code == 400

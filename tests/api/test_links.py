@@ -2,13 +2,13 @@
 
 from urllib.parse import unquote, urlsplit
 
-import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from shegong.updates.models import UpdatePhoto
+import pytest
 from wagtail.documents import get_document_model
 
+from shegong.updates.models import UpdatePhoto
 from tests.factories import NoticePageFactory, OrganizationFactory, StreetFactory
 from tests.platform1.factories import UpdateFactory
 from tests.platform2.factories import StationPageFactory
