@@ -13,6 +13,7 @@ from shegong.pages.enums import ProjectStage
 from shegong.pages.models import ProjectMilestone, ProjectParticipant
 from shegong.snippets.models import (
     Department,
+    ListStatus,
     ProjectCategory,
     Region,
     SocialOrganization,
@@ -56,7 +57,7 @@ class RegionSerializer(serializers.ModelSerializer):
 class ListingSerializer(serializers.Serializer):
     """The red/black list entry (红黑榜) of an organization; `in_force` says whether it applies today."""
 
-    status = serializers.ChoiceField(source="list_status", choices=["", "red", "black"], read_only=True)
+    status = serializers.ChoiceField(source="list_status", choices=ListStatus.choices, read_only=True)
     status_label = LabelField("status", source="get_list_status_display")
     reason = serializers.CharField(source="list_reason", read_only=True)
     listed_on = serializers.DateField(read_only=True, allow_null=True)

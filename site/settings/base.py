@@ -188,7 +188,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Swagger UI would otherwise send the schema to validator.swagger.io for a badge.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "PREPROCESSING_HOOKS": ["shegong.api.schema.public_endpoints_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "shegong.api.schema.describe_for_consumers",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "RegionLevelEnum": "shegong.snippets.models.RegionLevel",
         "PolicyLevelEnum": "shegong.pages.enums.PolicyLevel",
