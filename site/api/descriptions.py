@@ -40,14 +40,20 @@ ENDPOINTS = {
     ),
     "updates": (
         "实施动态",
-        "审核通过的项目实施动态（仅限公开项目），最新的在前：标题、日期 `happened_on`、内容、照片。筛选：`project`、"
-        "`happened_after`、`happened_before`。",
+        (
+            "审核通过的项目实施动态（仅限公开项目），最新的在前：标题、日期 `happened_on`、内容、照片。筛选：`project`、"
+            "`happened_after`、`happened_before`。"
+        ),
     ),
     "regions": ("区域", "区 → 街道 → 社区三级区域，平铺列出；`regions/tree/` 为树形。"),
     "search": ("全文检索", "在政策法规、服务项目、通知公告和社工站点中检索中文，带分面和高亮：`/api/v2/search/?q=养老`。"),
     "stats": ("统计", "公开项目的数量和预算合计（按年度、部门、类别、阶段），以及各层级政策法规的数量。"),
+    "index": ("接口目录", "本接口的全部地址及说明，以及文档和 OpenAPI 描述的地址。"),
     "preview": ("草稿预览", "编辑在后台点“对接站点预览”后，对接站点凭 `token` 取回该草稿，格式同详情接口；令牌过期或无效时返回 403。"),
 }
+
+# The listings that also come as a spreadsheet (`format=csv`).
+SPREADSHEETS = ["projects", "policies", "notices", "redblack"]
 
 ACTIONS = {"listing": "列表", "detail": "详情", "tree": "树形"}
 

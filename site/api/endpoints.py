@@ -26,6 +26,8 @@ from shegong.snippets.models import (
 from shegong.updates.models import ImplementationUpdate
 
 from .caching import ConditionalGetMixin
+from .descriptions import ENDPOINTS, SPREADSHEETS
+from .errors import in_chinese
 from .fields import API_FIELDS, LISTING_FIELDS, public_projects, with_related
 from .filters import (
     FilterSetBackend,
@@ -42,6 +44,7 @@ from .links import (
     PublicSerializer,
 )
 from .schema import WagtailEndpointSchema
+from .spreadsheets import FormatReadByTheView, csv_response
 
 # The largest id a database column holds; a larger one in a URL is simply not there.
 MAX_ID = 2**63 - 1
@@ -60,8 +63,20 @@ class ShegongEndpointMixin(ConditionalGetMixin):
     """JSON only, fields from `fields.API_FIELDS`, related records loaded up front."""
 
     renderer_classes = [JSONRenderer]
+    content_negotiation_class = FormatReadByTheView
     schema = WagtailEndpointSchema()
     base_serializer_class = PublicSerializer
+    # The endpoint name of a listing that also comes as a spreadsheet (`format=csv`); see SpreadsheetMixin.
+    spreadsheet = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        wanted = request.GET.get("format")
+        if wanted is not None and wanted != "json" and not (wanted == "csv" and self.spreadsheet and self.action == "listing_view"):
+            downloads = "、".join(f"/api/v2/{name}/?format=csv" for name in SPREADSHEETS)
+            raise BadRequestError(f"format 只能是 json（默认）或在这些列表上取 csv：{downloads}。")
+        # Read here, not a filter: each endpoint's own parameter check lets it pass.
+        self.known_query_parameters = self.known_query_parameters | {"format"}
 
     @classmethod
     def get_body_fields(cls, model):
@@ -71,12 +86,18 @@ class ShegongEndpointMixin(ConditionalGetMixin):
         return with_related(super().get_queryset())
 
     def handle_exception(self, exc):
-        """Every error as {"message": …}, the shape Wagtail gives its own 400 and 404."""
+        """Every error as {"message": …} in Chinese, the shape Wagtail gives its own 400 and 404."""
         if isinstance(exc, DjangoPermissionDenied):
             exc = exceptions.PermissionDenied(str(exc))
-        if isinstance(exc, exceptions.APIException):
-            return Response({"message": str(exc.detail)}, status=exc.status_code)
-        return super().handle_exception(exc)
+        if isinstance(exc, Http404):
+            code, message = 404, str(exc)
+        elif isinstance(exc, BadRequestError):
+            code, message = 400, str(exc)
+        elif isinstance(exc, exceptions.APIException):
+            code, message = exc.status_code, str(exc.detail)
+        else:
+            return super().handle_exception(exc)
+        return Response({"message": in_chinese(message, code)}, status=code)
 
     def get_renderer_context(self):
         # Compact JSON: Wagtail indents by 4, which costs time and bytes on every listing.
@@ -145,22 +166,34 @@ class TypedPagesEndpoint(FilteredEndpointMixin, PagesEndpoint):
         return super().get_listing_default_fields(model) + LISTING_FIELDS[model]
 
 
-class ProjectsEndpoint(TypedPagesEndpoint):
-    name = "projects"
+class SpreadsheetMixin:
+    """A listing a spreadsheet user wants: with `format=csv`, every matching record as one CSV file."""
+
+    def listing_view(self, request):
+        if request.GET.get("format") != "csv":
+            return super().listing_view(request)
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        return csv_response(self.get_serializer(queryset, many=True).data, ENDPOINTS[self.spreadsheet][0], self.spreadsheet)
+
+
+class ProjectsEndpoint(SpreadsheetMixin, TypedPagesEndpoint):
+    name = spreadsheet = "projects"
     model = ProjectPage
     record_order = ("-start_date", "-id")
     filterset_class = ProjectAPIFilter
 
 
-class PoliciesEndpoint(TypedPagesEndpoint):
-    name = "policies"
+class PoliciesEndpoint(SpreadsheetMixin, TypedPagesEndpoint):
+    name = spreadsheet = "policies"
     model = PolicyPage
     record_order = ("-issued_on", "-id")
     filterset_class = PolicyAPIFilter
 
 
-class NoticesEndpoint(TypedPagesEndpoint):
-    name = "notices"
+class NoticesEndpoint(SpreadsheetMixin, TypedPagesEndpoint):
+    name = spreadsheet = "notices"
     model = NoticePage
     record_order = ("-published_on", "-id")
     filterset_class = NoticeAPIFilter
@@ -233,13 +266,13 @@ class OrganizationsEndpoint(SnippetEndpoint):
     model = SocialOrganization
 
 
-class RedBlackListEndpoint(FilteredEndpointMixin, OrganizationsEndpoint):
+class RedBlackListEndpoint(SpreadsheetMixin, FilteredEndpointMixin, OrganizationsEndpoint):
     """红黑榜: the organizations ever listed, red first, latest listing first; `in_force=true` is the public page's list.
 
     A listing only: each entry's `meta.detail_url` is the organization's own record.
     """
 
-    name = "redblack"
+    name = spreadsheet = "redblack"
     filterset_class = RedBlackFilter
 
     def get_queryset(self):

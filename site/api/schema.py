@@ -203,6 +203,10 @@ class WagtailEndpointSchema(AutoSchema):
             return params if action == "detail_view" else []
         searchable = any(issubclass(backend, SearchFilter) for backend in self.view.filter_backends)
         params += listing_parameters(searchable)
+        if self.view.spreadsheet:
+            params.append(OpenApiParameter(
+                "format", str, enum=["json", "csv"], description="csv：全部符合条件的记录，作为电子表格下载（UTF-8 带 BOM）"
+            ))
         filterset_class = getattr(self.view, "filterset_class", None)
         if filterset_class:
             params += filter_parameters(filterset_class)
@@ -220,6 +224,12 @@ class WagtailEndpointSchema(AutoSchema):
         if action == "detail_view" and self.endpoint_name() == "preview":
             return {200: item_serializer(view_class, self.endpoint_name()), 400: MessageSerializer, 403: MessageSerializer}
         return {200: item_serializer(view_class, self.endpoint_name()), 400: MessageSerializer, 404: MessageSerializer}
+
+    def map_renderers(self, attribute):
+        found = super().map_renderers(attribute)
+        if self.view.spreadsheet and getattr(self.view, "action", None) == "listing_view":
+            found.append("text/csv" if attribute == "media_type" else "csv")
+        return found
 
     def get_request_serializer(self):
         return None

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from . import endpoints
+from .index import APIIndexView
 from .preview import PreviewEndpoint
 from .stats import StatsAPIView
 
@@ -36,6 +37,7 @@ def not_found(request):
 
 urlpatterns = [
     path("v2/stats/", StatsAPIView.as_view(), name="api_stats"),
+    path("v2/", APIIndexView.as_view(), name="api_index"),
     path("v2/", router.urls),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     # Served from our own static files, with no inline script (the split view serves its script at ?script).

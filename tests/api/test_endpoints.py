@@ -1,6 +1,7 @@
 """A consuming site reads projects, policies, notices, stations and the basic records."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -19,6 +20,8 @@ from tests.platform1.factories import CommentFactory
 from tests.platform2.factories import DisbursementFactory
 
 pytestmark = pytest.mark.django_db
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def items(response):
@@ -99,7 +102,7 @@ def test_search_answers_in_chinese(client, home):
 def test_bad_parameters_get_400_with_a_message(client, project, query):
     response = client.get(f"/api/v2/projects/?{query}")
     assert response.status_code == 400, response.content
-    assert response.json()["message"]
+    assert CJK.search(response.json()["message"]), response.json()
 
 
 def test_bad_parameters_on_other_endpoints(client, project):
@@ -109,7 +112,7 @@ def test_bad_parameters_on_other_endpoints(client, project):
                 f"/api/v2/projects/?category={10**26}"]:
         response = client.get(url)
         assert response.status_code == 400, url
-        assert response.json()["message"]
+        assert CJK.search(response.json()["message"]), response.json()
 
 
 def test_query_count_does_not_grow_with_page_size(client, home, image):

@@ -51,7 +51,7 @@ def test_schema_is_valid_openapi_and_covers_every_endpoint(client):
 def assets(page):
     """The addresses of every script, stylesheet, font and image a docs page loads, and its inline scripts."""
     sources = re.findall(r'<(?:script|link|img)[^>]*?(?:src|href)="([^"]+)"', page)
-    inline = [body for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", page, re.S) if "src=" not in attrs]
+    inline = [body for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", page, re.DOTALL) if "src=" not in attrs]
     return sources, inline
 
 
@@ -122,9 +122,20 @@ def connection_kept():
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
 
 
+@schemathesis.check
+def errors_in_chinese(ctx, response, case):
+    """A consumer's bad request is explained in Chinese, whatever was wrong with it."""
+    if 400 <= response.status_code < 500:
+        message = response.json().get("message", "")
+        assert CJK.search(message), f"{case.path}: {message!r}"
+
+
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_keeps_to_its_schema(case, content, connection_kept):
     case.call_and_validate(
-        checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+        checks=[
+            not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
+            errors_in_chinese,
+        ]
     )
