@@ -1,7 +1,7 @@
 """The Wagtail API v2 endpoints of Shegong: pages by type, images, documents and the snippets."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.urls import path
 from rest_framework import exceptions
@@ -16,13 +16,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from shegong.pages.filters import StationFilter
 from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
-from shegong.snippets.models import (
-    Department,
-    ListStatus,
-    ProjectCategory,
-    Region,
-    SocialOrganization,
-)
+from shegong.snippets.models import Department, ListStatus, ProjectCategory, Region, SocialOrganization
 from shegong.updates.models import ImplementationUpdate
 
 from .caching import ConditionalGetMixin
@@ -37,12 +31,7 @@ from .filters import (
     RedBlackFilter,
     UpdateFilter,
 )
-from .links import (
-    PublicDocumentSerializer,
-    PublicImageSerializer,
-    PublicPageSerializer,
-    PublicSerializer,
-)
+from .links import PublicDocumentSerializer, PublicImageSerializer, PublicPageSerializer, PublicSerializer
 from .schema import WagtailEndpointSchema
 from .spreadsheets import FormatReadByTheView, csv_response
 
@@ -60,7 +49,8 @@ class CheckedSearchFilter(SearchFilter):
 
 
 class ShegongEndpointMixin(ConditionalGetMixin):
-    """JSON only, fields from `fields.API_FIELDS`, related records loaded up front."""
+    """JSON only (CSV on a few listings), fields from `fields.API_FIELDS`, related records loaded up front,
+    links from the public address (`links`), errors in Chinese."""
 
     renderer_classes = [JSONRenderer]
     content_negotiation_class = FormatReadByTheView
@@ -149,7 +139,8 @@ class TypedPagesEndpoint(FilteredEndpointMixin, PagesEndpoint):
     """One page type, with the consumer filters of its public index page, newest by the record's own date.
 
     `first_published_at` is when a page went on line (for imported records, the import), so listings are
-    ordered by the date that matters to the record instead, unless `order=` says otherwise.
+    ordered by the date that matters to the record instead, unless `order=` says otherwise. A record with no
+    date comes last, on every database.
     """
 
     record_order = ("path",)
@@ -181,28 +172,27 @@ class SpreadsheetMixin:
 class ProjectsEndpoint(SpreadsheetMixin, TypedPagesEndpoint):
     name = spreadsheet = "projects"
     model = ProjectPage
-    record_order = ("-start_date", "-id")
+    record_order = (F("start_date").desc(nulls_last=True), "-id")
     filterset_class = ProjectAPIFilter
 
 
 class PoliciesEndpoint(SpreadsheetMixin, TypedPagesEndpoint):
     name = spreadsheet = "policies"
     model = PolicyPage
-    record_order = ("-issued_on", "-id")
+    record_order = (F("issued_on").desc(nulls_last=True), "-id")
     filterset_class = PolicyAPIFilter
 
 
 class NoticesEndpoint(SpreadsheetMixin, TypedPagesEndpoint):
     name = spreadsheet = "notices"
     model = NoticePage
-    record_order = ("-published_on", "-id")
+    record_order = (F("published_on").desc(nulls_last=True), "-id")
     filterset_class = NoticeAPIFilter
 
 
 class StationsEndpoint(TypedPagesEndpoint):
     name = "stations"
     model = StationPage
-    record_order = ("level", "title", "id")
     filterset_class = StationFilter
 
 

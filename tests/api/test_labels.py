@@ -5,7 +5,13 @@ import datetime
 import pytest
 
 from shegong.pages.models import ProjectMilestone
-from tests.factories import NoticePageFactory, OrganizationFactory, PolicyPageFactory, StreetFactory
+from tests.factories import (
+    NoticePageFactory,
+    OrganizationFactory,
+    PolicyPageFactory,
+    ProjectPageFactory,
+    StreetFactory,
+)
 from tests.platform2.factories import DisbursementFactory, StationPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +93,11 @@ def test_labels_and_own_dates_in_listings(client, home):
     assert listed["rating_label"] == "5A"
     [district] = client.get("/api/v2/regions/tree/").json()
     assert district["children"][0]["level_label"] == "街道（乡镇）"
+
+
+def test_projects_newest_service_period_first_undated_last(client, home):
+    ProjectPageFactory(title="未定服务期", start_date=None, end_date=None)
+    ProjectPageFactory(title="2021年项目", start_date=datetime.date(2021, 3, 1))
+    ProjectPageFactory(title="2023年项目", start_date=datetime.date(2023, 3, 1), end_date=datetime.date(2024, 2, 28))
+    listed = client.get("/api/v2/projects/?fields=_,title").json()["items"]
+    assert [p["title"] for p in listed] == ["2023年项目", "2021年项目", "未定服务期"]
