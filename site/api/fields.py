@@ -13,12 +13,7 @@ from wagtail.images import get_image_model
 
 from shegong.feedback.models import Comment
 from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
-from shegong.snippets.models import (
-    Department,
-    ProjectCategory,
-    Region,
-    SocialOrganization,
-)
+from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
 from shegong.updates.models import ImplementationUpdate
 
 from .serializers import (
@@ -40,6 +35,7 @@ from .serializers import (
     StageReachedOnField,
     TimelineField,
 )
+
 
 @extend_schema_field(PageLinkSerializer(many=True))
 class RelatedProjectsField(serializers.Field):

@@ -20,6 +20,7 @@ from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.api.v2.serializers import ImageSerializer
 
+
 def public_base(request=None):
     """The scheme and host consumers reach the site at, without a trailing slash."""
     if settings.SHEGONG_PUBLIC_URL:

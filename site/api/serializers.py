@@ -11,13 +11,7 @@ from shegong.funds.models import PaymentKind
 from shegong.funds.summary import CENT, Funds
 from shegong.pages.enums import ProjectStage
 from shegong.pages.models import ProjectMilestone, ProjectParticipant
-from shegong.snippets.models import (
-    Department,
-    ListStatus,
-    ProjectCategory,
-    Region,
-    SocialOrganization,
-)
+from shegong.snippets.models import Department, ListStatus, ProjectCategory, Region, SocialOrganization
 
 from .links import absolute
 

@@ -11,6 +11,9 @@ from django.utils import timezone
 from shegong.api.links import absolute, api_url, page_url
 from shegong.api.urls import router
 
+from .models import Event
+
+
 def iso(day):
     """A date as YYYY-MM-DD; a record saved from a form or an import may still hold the text it was given."""
     return str(day) if day else None
@@ -75,7 +78,8 @@ def update_payload(event, update):
     project = update.project
     return payload(
         event, "updates.ImplementationUpdate", update.pk, page_url(project),
-        api_url("updates", update.pk) if event.value.endswith("published") else api_url("projects", project.pk),
+        # A withdrawn update has no record left in the API; its project is what changed.
+        api_url("updates", update.pk) if event == Event.UPDATE_PUBLISHED else api_url("projects", project.pk),
         {"project": project.pk, "title": update.title, "happened_on": iso(update.happened_on)},
     )
 
