@@ -4,6 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.db.models import Max
+from django.template.response import SimpleTemplateResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from wagtail.log_actions import registry as log_action_registry
@@ -36,7 +37,8 @@ class ConditionalGetMixin:
             return response
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
-        response.render()
+        if isinstance(response, SimpleTemplateResponse):  # a JSON answer; a CSV download is already content
+            response.render()
         response["ETag"] = '"%s"' % hashlib.sha256(response.content).hexdigest()[:32]
         modified = self.last_modified()
         if modified:

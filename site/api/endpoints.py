@@ -1,7 +1,7 @@
 """The Wagtail API v2 endpoints of Shegong: pages by type, images, documents and the snippets."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.urls import path
 from rest_framework import exceptions
@@ -20,6 +20,8 @@ from shegong.snippets.models import Department, ListStatus, ProjectCategory, Reg
 from shegong.updates.models import ImplementationUpdate
 
 from .caching import ConditionalGetMixin
+from .descriptions import ENDPOINTS, SPREADSHEETS
+from .errors import in_chinese
 from .fields import API_FIELDS, LISTING_FIELDS, public_projects, with_related
 from .filters import (
     FilterSetBackend,
@@ -29,7 +31,9 @@ from .filters import (
     RedBlackFilter,
     UpdateFilter,
 )
+from .links import PublicDocumentSerializer, PublicImageSerializer, PublicPageSerializer, PublicSerializer
 from .schema import WagtailEndpointSchema
+from .spreadsheets import FormatReadByTheView, csv_response
 
 # The largest id a database column holds; a larger one in a URL is simply not there.
 MAX_ID = 2**63 - 1
@@ -45,10 +49,24 @@ class CheckedSearchFilter(SearchFilter):
 
 
 class ShegongEndpointMixin(ConditionalGetMixin):
-    """JSON only, fields from `fields.API_FIELDS`, related records loaded up front."""
+    """JSON only (CSV on a few listings), fields from `fields.API_FIELDS`, related records loaded up front,
+    links from the public address (`links`), errors in Chinese."""
 
     renderer_classes = [JSONRenderer]
+    content_negotiation_class = FormatReadByTheView
     schema = WagtailEndpointSchema()
+    base_serializer_class = PublicSerializer
+    # The endpoint name of a listing that also comes as a spreadsheet (`format=csv`); see SpreadsheetMixin.
+    spreadsheet = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        wanted = request.GET.get("format")
+        if wanted is not None and wanted != "json" and not (wanted == "csv" and self.spreadsheet and self.action == "listing_view"):
+            downloads = "、".join(f"/api/v2/{name}/?format=csv" for name in SPREADSHEETS)
+            raise BadRequestError(f"format 只能是 json（默认）或在这些列表上取 csv：{downloads}。")
+        # Read here, not a filter: each endpoint's own parameter check lets it pass.
+        self.known_query_parameters = self.known_query_parameters | {"format"}
 
     @classmethod
     def get_body_fields(cls, model):
@@ -58,12 +76,18 @@ class ShegongEndpointMixin(ConditionalGetMixin):
         return with_related(super().get_queryset())
 
     def handle_exception(self, exc):
-        """Every error as {"message": …}, the shape Wagtail gives its own 400 and 404."""
+        """Every error as {"message": …} in Chinese, the shape Wagtail gives its own 400 and 404."""
         if isinstance(exc, DjangoPermissionDenied):
             exc = exceptions.PermissionDenied(str(exc))
-        if isinstance(exc, exceptions.APIException):
-            return Response({"message": str(exc.detail)}, status=exc.status_code)
-        return super().handle_exception(exc)
+        if isinstance(exc, Http404):
+            code, message = 404, str(exc)
+        elif isinstance(exc, BadRequestError):
+            code, message = 400, str(exc)
+        elif isinstance(exc, exceptions.APIException):
+            code, message = exc.status_code, str(exc.detail)
+        else:
+            return super().handle_exception(exc)
+        return Response({"message": in_chinese(message, code)}, status=code)
 
     def get_renderer_context(self):
         # Compact JSON: Wagtail indents by 4, which costs time and bytes on every listing.
@@ -91,6 +115,7 @@ class ShegongEndpointMixin(ConditionalGetMixin):
 class PagesEndpoint(ShegongEndpointMixin, PagesAPIViewSet):
     """Every public page; `type=pages.ProjectPage` gives a type's own fields."""
 
+    base_serializer_class = PublicPageSerializer
     filter_backends = [
         CheckedSearchFilter if backend is SearchFilter else backend for backend in PagesAPIViewSet.filter_backends
     ]
@@ -111,13 +136,20 @@ class FilteredEndpointMixin:
 
 
 class TypedPagesEndpoint(FilteredEndpointMixin, PagesEndpoint):
-    """One page type, with the consumer filters of its public index page."""
+    """One page type, with the consumer filters of its public index page, newest by the record's own date.
+
+    `first_published_at` is when a page went on line (for imported records, the import), so listings are
+    ordered by the date that matters to the record instead, unless `order=` says otherwise. A record with no
+    date comes last, on every database.
+    """
+
+    record_order = ("path",)
 
     def get_queryset(self):
         # Asked for twice per listing (by the view and by the serializer); the public set is worked out once.
         if not hasattr(self, "_queryset"):
             public = self.get_base_queryset().values("pk")
-            self._queryset = with_related(self.model.objects.filter(pk__in=public))
+            self._queryset = with_related(self.model.objects.filter(pk__in=public)).order_by(*self.record_order)
         return self._queryset.all()
 
     @classmethod
@@ -125,21 +157,36 @@ class TypedPagesEndpoint(FilteredEndpointMixin, PagesEndpoint):
         return super().get_listing_default_fields(model) + LISTING_FIELDS[model]
 
 
-class ProjectsEndpoint(TypedPagesEndpoint):
-    name = "projects"
+class SpreadsheetMixin:
+    """A listing a spreadsheet user wants: with `format=csv`, every matching record as one CSV file."""
+
+    def listing_view(self, request):
+        if request.GET.get("format") != "csv":
+            return super().listing_view(request)
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        return csv_response(self.get_serializer(queryset, many=True).data, ENDPOINTS[self.spreadsheet][0], self.spreadsheet)
+
+
+class ProjectsEndpoint(SpreadsheetMixin, TypedPagesEndpoint):
+    name = spreadsheet = "projects"
     model = ProjectPage
+    record_order = (F("start_date").desc(nulls_last=True), "-id")
     filterset_class = ProjectAPIFilter
 
 
-class PoliciesEndpoint(TypedPagesEndpoint):
-    name = "policies"
+class PoliciesEndpoint(SpreadsheetMixin, TypedPagesEndpoint):
+    name = spreadsheet = "policies"
     model = PolicyPage
+    record_order = (F("issued_on").desc(nulls_last=True), "-id")
     filterset_class = PolicyAPIFilter
 
 
-class NoticesEndpoint(TypedPagesEndpoint):
-    name = "notices"
+class NoticesEndpoint(SpreadsheetMixin, TypedPagesEndpoint):
+    name = spreadsheet = "notices"
     model = NoticePage
+    record_order = (F("published_on").desc(nulls_last=True), "-id")
     filterset_class = NoticeAPIFilter
 
 
@@ -161,6 +208,7 @@ def outside_restricted_collections(queryset):
 
 
 class ImagesEndpoint(ShegongEndpointMixin, ImagesAPIViewSet):
+    base_serializer_class = PublicImageSerializer
     filter_backends = [FieldsFilter, OrderingFilter, CheckedSearchFilter]
 
     def get_queryset(self):
@@ -168,6 +216,7 @@ class ImagesEndpoint(ShegongEndpointMixin, ImagesAPIViewSet):
 
 
 class DocumentsEndpoint(ShegongEndpointMixin, DocumentsAPIViewSet):
+    base_serializer_class = PublicDocumentSerializer
     filter_backends = [FieldsFilter, OrderingFilter, CheckedSearchFilter]
 
     def get_queryset(self):
@@ -207,13 +256,13 @@ class OrganizationsEndpoint(SnippetEndpoint):
     model = SocialOrganization
 
 
-class RedBlackListEndpoint(FilteredEndpointMixin, OrganizationsEndpoint):
+class RedBlackListEndpoint(SpreadsheetMixin, FilteredEndpointMixin, OrganizationsEndpoint):
     """红黑榜: the organizations ever listed, red first, latest listing first; `in_force=true` is the public page's list.
 
     A listing only: each entry's `meta.detail_url` is the organization's own record.
     """
 
-    name = "redblack"
+    name = spreadsheet = "redblack"
     filterset_class = RedBlackFilter
 
     def get_queryset(self):
@@ -248,7 +297,13 @@ class RegionsEndpoint(SnippetEndpoint):
 
     def tree_view(self, request):
         regions = list(Region.objects.order_by("level", "name", "id"))
-        nodes = {r.pk: {"id": r.pk, "name": r.name, "level": r.level, "code": r.code, "children": []} for r in regions}
+        nodes = {
+            r.pk: {
+                "id": r.pk, "name": r.name, "level": r.level, "level_label": r.get_level_display(), "code": r.code,
+                "children": [],
+            }
+            for r in regions
+        }
         roots = []
         for region in regions:
             siblings = nodes[region.parent_id]["children"] if region.parent_id in nodes else roots

@@ -3,6 +3,7 @@
 Kept here rather than as `api_fields` on the models, so the API's contract lives in one place.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -21,7 +22,7 @@ from .serializers import (
     DepartmentSerializer,
     FundsField,
     ImageSerializer,
-    RenditionsField,
+    LabelField,
     ListingSerializer,
     MilestoneSerializer,
     OrganizationSerializer,
@@ -30,6 +31,8 @@ from .serializers import (
     PhotoSerializer,
     RatingField,
     RegionSerializer,
+    RenditionsField,
+    StageReachedOnField,
     TimelineField,
 )
 
@@ -62,6 +65,28 @@ def public_projects():
     return ProjectPage.objects.live().public()
 
 
+def coded(model, name):
+    """Whether `name` is a model field with choices: a code whose label consumers need too."""
+    try:
+        return bool(model._meta.get_field(name).choices)
+    except FieldDoesNotExist:
+        return False
+
+
+def with_labels(model, fields):
+    """Each coded field followed by its Chinese label, `stage` → `stage_label`."""
+    labelled = []
+    for field in fields:
+        labelled.append(field)
+        if isinstance(field, str) and coded(model, field):
+            labelled.append(APIField(f"{field}_label", serializer=LabelField(field)))
+    return labelled
+
+
+def label_names(model, names):
+    return [label for name in names for label in ([name, f"{name}_label"] if coded(model, name) else [name])]
+
+
 API_FIELDS = {
     ProjectPage: [
         "code",
@@ -74,6 +99,7 @@ API_FIELDS = {
         "start_date",
         "end_date",
         "stage",
+        APIField("stage_reached_on", serializer=StageReachedOnField()),
         "social_worker",
         "summary",
         APIField("image", serializer=ImageSerializer(read_only=True)),
@@ -138,12 +164,20 @@ API_FIELDS = {
     ],
 }
 
-# The fields of a listing when the consumer does not name them with `fields=`.
+API_FIELDS = {model: with_labels(model, fields) for model, fields in API_FIELDS.items()}
+
+# The fields of a listing when the consumer does not name them with `fields=`: with each record's own dates.
 LISTING_FIELDS = {
-    ProjectPage: ["code", "stage", "category", "purchaser", "organization", "budget", "start_date", "end_date"],
-    PolicyPage: ["document_number", "level", "issuer", "issued_on", "status"],
-    NoticePage: ["kind", "published_on", "publicity_until", "source"],
-    StationPage: ["level", "region", "address", "phone"],
+    model: label_names(model, names)
+    for model, names in {
+        ProjectPage: [
+            "code", "stage", "stage_reached_on", "category", "purchaser", "organization", "budget", "start_date",
+            "end_date",
+        ],
+        PolicyPage: ["document_number", "level", "issuer", "issued_on", "effective_on", "status"],
+        NoticePage: ["kind", "published_on", "publicity_until", "source"],
+        StationPage: ["level", "region", "address", "phone"],
+    }.items()
 }
 
 # Loaded with each listing so its query count does not grow with the page size.

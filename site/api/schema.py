@@ -5,6 +5,7 @@ drf-spectacular cannot see those serializers, so each endpoint is described here
 """
 
 import copy
+import re
 from functools import cache
 
 import django_filters
@@ -24,6 +25,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from shegong.snippets.models import RegionLevel
+
+from .descriptions import ACTIONS, COMPONENTS, ENDPOINTS, item_description
+from .serializers import LabelField
 
 
 
@@ -113,18 +117,19 @@ def documented_field(model, api_field):
 
 
 @cache
-def item_serializer(view_class):
-    """The serializer that documents one item of `view_class`, named after its model."""
+def item_serializer(view_class, name):
+    """The serializer that documents one item of `view_class` (the endpoint `name`), named after its model."""
     view = view_class
     model = view.model
     attrs = {field.name: documented_field(model, field) for field in view.get_body_fields(model)}
     attrs["meta"] = meta_serializer(view)
+    attrs["__doc__"] = item_description(ENDPOINTS[name][0])
     return type(f"{view_class.__name__.removesuffix('Endpoint')}Item", (DocSerializer,), attrs)
 
 
 @cache
-def listing_serializer(view_class):
-    item = item_serializer(view_class)
+def listing_serializer(view_class, name):
+    item = item_serializer(view_class, name)
     return type(
         item.__name__.removesuffix("Item") + "Listing",
         (serializers.Serializer,),
@@ -136,6 +141,7 @@ class RegionNodeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     level = serializers.ChoiceField(choices=RegionLevel.choices)
+    level_label = LabelField("level")
     code = serializers.CharField()
     children = serializers.ListField(child=serializers.JSONField(), help_text="下级区域，结构相同")
 
@@ -197,6 +203,10 @@ class WagtailEndpointSchema(AutoSchema):
             return params if action == "detail_view" else []
         searchable = any(issubclass(backend, SearchFilter) for backend in self.view.filter_backends)
         params += listing_parameters(searchable)
+        if self.view.spreadsheet:
+            params.append(OpenApiParameter(
+                "format", str, enum=["json", "csv"], description="csv：全部符合条件的记录，作为电子表格下载（UTF-8 带 BOM）"
+            ))
         filterset_class = getattr(self.view, "filterset_class", None)
         if filterset_class:
             params += filter_parameters(filterset_class)
@@ -210,10 +220,16 @@ class WagtailEndpointSchema(AutoSchema):
             return {200: RegionNodeSerializer}
         view_class = type(self.view)
         if action == "listing_view":
-            return {200: listing_serializer(view_class), 400: MessageSerializer}
+            return {200: listing_serializer(view_class, self.endpoint_name()), 400: MessageSerializer}
         if action == "detail_view" and self.endpoint_name() == "preview":
-            return {200: item_serializer(view_class), 400: MessageSerializer, 403: MessageSerializer}
-        return {200: item_serializer(view_class), 400: MessageSerializer, 404: MessageSerializer}
+            return {200: item_serializer(view_class, self.endpoint_name()), 400: MessageSerializer, 403: MessageSerializer}
+        return {200: item_serializer(view_class, self.endpoint_name()), 400: MessageSerializer, 404: MessageSerializer}
+
+    def map_renderers(self, attribute):
+        found = super().map_renderers(attribute)
+        if self.view.spreadsheet and getattr(self.view, "action", None) == "listing_view":
+            found.append("text/csv" if attribute == "media_type" else "csv")
+        return found
 
     def get_request_serializer(self):
         return None
@@ -223,6 +239,13 @@ class WagtailEndpointSchema(AutoSchema):
 
     def get_tags(self):
         return [self.endpoint_name()]
+
+    def get_summary(self):
+        action = getattr(self.view, "action", "").removesuffix("_view")
+        return ENDPOINTS[self.endpoint_name()][0] + ACTIONS.get(action, "")
+
+    def get_description(self):
+        return ENDPOINTS[self.endpoint_name()][1]
 
     def get_operation_id(self):
         action = getattr(self.view, "action", "")
@@ -236,6 +259,19 @@ def public_endpoints_only(endpoints):
         for path, path_regex, method, callback in endpoints
         if path.startswith("/api/") and not path.endswith("/find/")
     ]
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def describe_for_consumers(result, generator, request, public):
+    """Each shared object described in Chinese from `descriptions.COMPONENTS`; a developer's docstring never shows."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name in COMPONENTS:
+            component["description"] = COMPONENTS[name]
+        elif "enum" not in component and not CJK.search(component.get("description", "")):
+            component.pop("description", None)
+    return result
 
 
 class SearchErrorSerializer(MessageSerializer):

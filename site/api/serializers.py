@@ -11,11 +11,21 @@ from shegong.funds.models import PaymentKind
 from shegong.funds.summary import CENT, Funds
 from shegong.pages.enums import ProjectStage
 from shegong.pages.models import ProjectMilestone, ProjectParticipant
-from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
+from shegong.snippets.models import Department, ListStatus, ProjectCategory, Region, SocialOrganization
+
+from .links import absolute
 
 # The rendition sizes a consuming site can ask for, named by use.
 RENDITIONS = {"thumbnail": "fill-320x240", "medium": "max-800x600", "large": "max-1600x1200"}
 FILTERS = {name: Filter(spec=spec) for name, spec in RENDITIONS.items()}
+
+
+class LabelField(serializers.CharField):
+    """The Chinese label of a coded value, served beside it: `stage_label` beside `stage`."""
+
+    def __init__(self, code_field, **kwargs):
+        kwargs.setdefault("source", f"get_{code_field}_display")
+        super().__init__(read_only=True, help_text=f"{code_field} 的中文名称", **kwargs)
 
 
 class DepartmentSerializer(serializers.ModelSerializer):
@@ -31,15 +41,18 @@ class CategorySerializer(serializers.ModelSerializer):
 
 
 class RegionSerializer(serializers.ModelSerializer):
+    level_label = LabelField("level")
+
     class Meta:
         model = Region
-        fields = ["id", "name", "level", "code"]
+        fields = ["id", "name", "level", "level_label", "code"]
 
 
 class ListingSerializer(serializers.Serializer):
     """The red/black list entry (红黑榜) of an organization; `in_force` says whether it applies today."""
 
-    status = serializers.ChoiceField(source="list_status", choices=["", "red", "black"], read_only=True)
+    status = serializers.ChoiceField(source="list_status", choices=ListStatus.choices, read_only=True)
+    status_label = LabelField("status", source="get_list_status_display")
     reason = serializers.CharField(source="list_reason", read_only=True)
     listed_on = serializers.DateField(read_only=True, allow_null=True)
     until = serializers.DateField(source="list_until", read_only=True, allow_null=True)
@@ -52,11 +65,12 @@ class ListingSerializer(serializers.Serializer):
 class OrganizationSerializer(serializers.ModelSerializer):
     """An implementing organization as it appears inside a project: never its contact details."""
 
+    rating_label = LabelField("rating")
     listing = ListingSerializer(source="*", read_only=True)
 
     class Meta:
         model = SocialOrganization
-        fields = ["id", "name", "credit_code", "rating", "listing"]
+        fields = ["id", "name", "credit_code", "rating", "rating_label", "listing"]
 
 
 assert not set(OrganizationSerializer.Meta.fields) & set(SocialOrganization.PRIVATE_FIELDS)
@@ -90,7 +104,7 @@ class RenditionsField(serializers.Field):
         request = self.context.get("request")
         return {
             name: {
-                "url": request.build_absolute_uri(found[f].url) if request else found[f].url,
+                "url": absolute(found[f].url, request),
                 "width": found[f].width,
                 "height": found[f].height,
             }
@@ -114,20 +128,23 @@ class DocumentSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "url"]
 
     def get_url(self, document) -> str:
-        request = self.context.get("request")
-        return request.build_absolute_uri(document.url) if request else document.url
+        return absolute(document.url, self.context.get("request"))
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
+    kind_label = LabelField("kind")
+
     class Meta:
         model = ProjectParticipant
-        fields = ["name", "kind"]
+        fields = ["name", "kind", "kind_label"]
 
 
 class MilestoneSerializer(serializers.ModelSerializer):
+    stage_label = LabelField("stage")
+
     class Meta:
         model = ProjectMilestone
-        fields = ["stage", "reached_on", "note"]
+        fields = ["stage", "stage_label", "reached_on", "note"]
 
 
 class AttachmentSerializer(serializers.Serializer):
@@ -148,6 +165,7 @@ class PaymentSerializer(serializers.Serializer):
 
     paid_on = serializers.DateField()
     kind = serializers.ChoiceField(choices=PaymentKind.choices, help_text="first 首期款 / midterm 中期款 / final 尾款")
+    kind_label = LabelField("kind")
     amount = serializers.DecimalField(max_digits=14, decimal_places=2)
 
 
@@ -179,13 +197,18 @@ class FundsField(serializers.Field):
             "remaining": str(funds.remaining),
             "percent": None if funds.percent is None else str(funds.percent),
             "payments": [
-                {"paid_on": p.paid_on.isoformat(), "kind": p.kind, "amount": str(p.amount.quantize(CENT))} for p in payments
+                {
+                    "paid_on": p.paid_on.isoformat(), "kind": p.kind, "kind_label": p.get_kind_display(),
+                    "amount": str(p.amount.quantize(CENT)),
+                }
+                for p in payments
             ],
         }
 
 
 class TimelineStepSerializer(serializers.Serializer):
     stage = serializers.ChoiceField(choices=ProjectStage.choices)
+    stage_label = LabelField("stage")
     reached_on = serializers.DateField(allow_null=True, help_text="最近一次进入该阶段的日期；尚未进入时为 null")
 
 
@@ -198,9 +221,24 @@ class TimelineField(serializers.Field):
 
     def to_representation(self, project):
         return [
-            {"stage": step["stage"].value, "reached_on": step["reached_on"] and step["reached_on"].isoformat()}
+            {
+                "stage": step["stage"].value, "stage_label": step["stage"].label,
+                "reached_on": step["reached_on"] and step["reached_on"].isoformat(),
+            }
             for step in project.timeline()
         ]
+
+
+@extend_schema_field(serializers.DateField(allow_null=True))
+class StageReachedOnField(serializers.Field):
+    """The date the project reached its current stage, from the same timeline."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, project):
+        reached = next(step["reached_on"] for step in project.timeline() if step["stage"] == project.stage)
+        return reached and reached.isoformat()
 
 
 class RatingSerializer(serializers.Serializer):

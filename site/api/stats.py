@@ -11,6 +11,7 @@ from shegong.pages.enums import PolicyLevel, ProjectStage
 from shegong.pages.models import PolicyPage, ProjectPage
 
 from .caching import ConditionalGetMixin
+from .descriptions import ENDPOINTS
 
 
 class TotalSerializer(serializers.Serializer):
@@ -66,7 +67,10 @@ class StatsAPIView(ConditionalGetMixin, APIView):
     def policies(self):
         return PolicyPage.objects.live().public()
 
-    @extend_schema(responses=StatsSerializer, operation_id="stats", tags=["stats"])
+    @extend_schema(
+        responses=StatsSerializer, operation_id="stats", tags=["stats"],
+        summary=ENDPOINTS["stats"][0], description=ENDPOINTS["stats"][1],
+    )
     def get(self, request):
         projects = self.projects()
         overall = projects.aggregate(count=Count("pk"), budget=Sum("budget"))

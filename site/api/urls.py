@@ -2,10 +2,11 @@
 
 from django.http import JsonResponse
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from . import endpoints
+from .index import APIIndexView
 from .preview import PreviewEndpoint
 from .stats import StatsAPIView
 
@@ -36,10 +37,16 @@ def not_found(request):
 
 urlpatterns = [
     path("v2/stats/", StatsAPIView.as_view(), name="api_stats"),
+    path("v2/", APIIndexView.as_view(), name="api_index"),
     path("v2/", router.urls),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api_schema"), name="api_redoc"),
+    # Served from our own static files, with no inline script (the split view serves its script at ?script).
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema", title="社工 Shegong 接口文档"), name="api_docs"),
+    path(
+        "redoc/",
+        SpectacularRedocView.as_view(url_name="api_schema", template_name="api/redoc.html", title="社工 Shegong 接口文档"),
+        name="api_redoc",
+    ),
     # Any other /api/ address: a JSON 404 for a consuming site, not the public site's HTML page.
     re_path(r"", not_found),
 ]

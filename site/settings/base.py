@@ -177,8 +177,10 @@ REST_FRAMEWORK = {
 }
 
 # The headless API (docs/api.md).
-# Absolute base of the detail_url links; unset, the site's own root URL is used.
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
+# The public address (https://shegong.example.gov.cn) of every link in API answers and webhooks;
+# unset, links use the host each request came to, and webhooks the admin's base URL.
+SHEGONG_PUBLIC_URL = os.environ.get("SHEGONG_PUBLIC_URL", "")
+WAGTAILAPI_BASE_URL = SHEGONG_PUBLIC_URL or None
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_SEARCH_ENABLED = True
 # Rich text as finished HTML, internal links resolved to public URLs.
@@ -192,7 +194,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Swagger UI would otherwise send the schema to validator.swagger.io for a badge.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "PREPROCESSING_HOOKS": ["shegong.api.schema.public_endpoints_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "shegong.api.schema.describe_for_consumers",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "RegionLevelEnum": "shegong.snippets.models.RegionLevel",
         "PolicyLevelEnum": "shegong.pages.enums.PolicyLevel",

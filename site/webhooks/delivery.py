@@ -1,9 +1,15 @@
-"""Sends queued deliveries: signed JSON POSTs, retried with exponential backoff, each attempt logged."""
+"""Sends queued deliveries: signed JSON POSTs, retried with exponential backoff, each attempt logged.
+
+The signature covers a timestamp and the body, `t=<unix time>,v1=<HMAC-SHA256 of "t.body">`, as Stripe's
+does: a receiver that refuses old timestamps cannot be fooled by a captured delivery sent again later.
+Each attempt is signed afresh, so a retry is not mistaken for a replay.
+"""
 
 import datetime
 import hashlib
 import hmac
 import json
+import time
 
 import requests
 from django.conf import settings
@@ -15,8 +21,9 @@ from .models import Delivery, DeliveryStatus
 SIGNATURE_HEADER = "X-Shegong-Signature"
 
 
-def sign(secret, body: bytes) -> str:
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+def sign(secret, body: bytes, timestamp: int) -> str:
+    mac = hmac.new(secret.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={mac}"
 
 
 def backoff(attempts):
@@ -31,7 +38,7 @@ def attempt(delivery, session=requests):
         "User-Agent": "Shegong-Webhooks/1",
         "X-Shegong-Event": delivery.event,
         "X-Shegong-Delivery": str(delivery.pk),
-        SIGNATURE_HEADER: sign(delivery.subscriber.secret, body),
+        SIGNATURE_HEADER: sign(delivery.subscriber.secret, body, int(time.time())),
     }
     delivery.attempts += 1
     try:

@@ -8,20 +8,32 @@ class Event(models.TextChoices):
     PUBLISHED = "page.published", "页面发布"
     UNPUBLISHED = "page.unpublished", "页面撤销发布"
     DELETED = "page.deleted", "页面删除"
+    ORGANIZATION_CHANGED = "organization.changed", "社会组织或红黑榜变更"
+    ORGANIZATION_DELETED = "organization.deleted", "社会组织删除"
+    PAYMENT_CHANGED = "payment.changed", "资金拨付登记或修改"
+    PAYMENT_DELETED = "payment.deleted", "资金拨付删除"
+    UPDATE_PUBLISHED = "update.published", "实施动态公开或修改"
+    UPDATE_WITHDRAWN = "update.withdrawn", "实施动态撤下"
+    COMMENT_PUBLISHED = "comment.published", "留言公开"
+    COMMENT_WITHDRAWN = "comment.withdrawn", "留言撤下"
+    STATS_CHANGED = "stats.changed", "统计数据变化"
 
 
 class Subscriber(models.Model):
-    """A consuming site told about every publish, unpublish and delete of a public page."""
+    """A consuming site told about every change of public content: pages and the other public records."""
 
     name = models.CharField("名称", max_length=80, help_text="例如 区政府门户网站")
     url = models.URLField("接收地址", max_length=500, help_text="接收 POST 请求的 https 地址")
     secret = models.CharField(
         "签名密钥", max_length=128, default=secrets.token_urlsafe,
-        help_text="对方用它验证 X-Shegong-Signature（HMAC-SHA256）；请妥善保管",
+        help_text="对方用它验证 X-Shegong-Signature（带时间戳的 HMAC-SHA256）；请妥善保管",
     )
     on_published = models.BooleanField("页面发布时通知", default=True)
     on_unpublished = models.BooleanField("撤销发布时通知", default=True)
     on_deleted = models.BooleanField("页面删除时通知", default=True)
+    on_records = models.BooleanField(
+        "其他公开记录变更时通知", default=True, help_text="社会组织与红黑榜、资金拨付、实施动态、留言和统计数据"
+    )
     active = models.BooleanField("启用", default=True)
 
     class Meta:
@@ -37,7 +49,7 @@ class Subscriber(models.Model):
             Event.PUBLISHED: self.on_published,
             Event.UNPUBLISHED: self.on_unpublished,
             Event.DELETED: self.on_deleted,
-        }[event]
+        }.get(event, self.on_records)
 
 
 class DeliveryStatus(models.TextChoices):

@@ -17,7 +17,8 @@ class SubscriberViewSet(SnippetViewSet):
         FieldPanel("url"),
         FieldPanel("secret"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("on_published"), FieldPanel("on_unpublished"), FieldPanel("on_deleted")])],
+            [FieldRowPanel([FieldPanel("on_published"), FieldPanel("on_unpublished"), FieldPanel("on_deleted")]),
+             FieldPanel("on_records")],
             heading="推送哪些事件",
         ),
         FieldPanel("active"),

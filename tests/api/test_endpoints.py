@@ -1,6 +1,7 @@
 """A consuming site reads projects, policies, notices, stations and the basic records."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -20,6 +21,8 @@ from tests.platform2.factories import DisbursementFactory
 
 pytestmark = pytest.mark.django_db
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
 
 def items(response):
     assert response.status_code == 200, response.content
@@ -35,7 +38,7 @@ def test_project_has_nested_records_structured_body_and_renditions(client, proje
     assert data["budget"] == "150000.00" and data["stage"] == "implementation"
     assert [block["type"] for block in data["body"]] == ["heading", "paragraph"]
     assert "上门探访" in data["body"][1]["value"]
-    assert data["participants"] == [{"name": "阳光志愿者队", "kind": "volunteers"}]
+    assert data["participants"] == [{"name": "阳光志愿者队", "kind": "volunteers", "kind_label": "志愿者队伍"}]
     assert data["milestones"][0]["stage"] == "publicity"
     renditions = data["image"]["renditions"]
     assert (renditions["thumbnail"]["width"], renditions["thumbnail"]["height"]) == (320, 240)
@@ -99,7 +102,7 @@ def test_search_answers_in_chinese(client, home):
 def test_bad_parameters_get_400_with_a_message(client, project, query):
     response = client.get(f"/api/v2/projects/?{query}")
     assert response.status_code == 400, response.content
-    assert response.json()["message"]
+    assert CJK.search(response.json()["message"]), response.json()
 
 
 def test_bad_parameters_on_other_endpoints(client, project):
@@ -109,7 +112,7 @@ def test_bad_parameters_on_other_endpoints(client, project):
                 f"/api/v2/projects/?category={10**26}"]:
         response = client.get(url)
         assert response.status_code == 400, url
-        assert response.json()["message"]
+        assert CJK.search(response.json()["message"]), response.json()
 
 
 def test_query_count_does_not_grow_with_page_size(client, home, image):
@@ -134,7 +137,7 @@ def test_organizations_show_listing_but_no_contact_details(client, home):
     OrganizationFactory(name="黑榜组织", list_status="black", list_reason="虚报服务人次",
                         listed_on=datetime.date(2022, 1, 1), list_until=datetime.date(2099, 1, 1))
     org = items(client.get("/api/v2/organizations/?fields=*"))[0]
-    assert org["listing"] == {"status": "black", "reason": "虚报服务人次", "listed_on": "2022-01-01",
+    assert org["listing"] == {"status": "black", "status_label": "黑榜", "reason": "虚报服务人次", "listed_on": "2022-01-01",
                               "until": "2099-01-01", "in_force": True}
     assert not {"contact_person", "contact_phone", "contact_email", "address"} & set(org)
     assert client.get("/api/v2/organizations/?fields=contact_phone").status_code == 400

@@ -1,5 +1,6 @@
 """Nothing that is not public reaches a consuming site: every API endpoint, the search API and the public pages are crawled."""
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -89,8 +90,12 @@ def crawl(client):
             detail = urlsplit(item["meta"]["detail_url"]).path
             if detail not in seen:
                 seen[detail] = client.get(detail).content.decode()
-    for url in ["/api/v2/regions/tree/", "/api/v2/stats/", "/api/v2/search/?q=项目"]:
+    for url in ["/api/v2/", "/api/v2/regions/tree/", "/api/v2/stats/", "/api/v2/search/?q=项目"]:
         seen[url] = client.get(url).content.decode()
+    for listing in ["/api/v2/projects/", "/api/v2/policies/", "/api/v2/notices/", "/api/v2/redblack/"]:
+        response = client.get(listing, {"format": "csv", "fields": "*"})
+        assert response.status_code == 200, listing
+        seen[f"{listing}?format=csv"] = response.content.decode("utf-8-sig")
     return seen
 
 
@@ -99,8 +104,29 @@ def test_nothing_private_in_any_endpoint(client, secrets):
     assert "/api/v2/projects/" in served and len(served) > len(LISTINGS)
     assert "公开项目" in served["/api/v2/projects/"]  # the crawl does see the published version
     assert "公开动态" in served["/api/v2/updates/"] and "999999.00" in served["/api/v2/projects/"]
+    assert "公开项目" in served["/api/v2/projects/?format=csv"]
     leaks = [(url, word) for url, body in served.items() for word in secrets if word in body]
     assert leaks == []
+
+
+@pytest.fixture
+def subscriber(db):
+    from shegong.webhooks.models import Subscriber
+
+    return Subscriber.objects.create(name="区政府门户网站", url="http://127.0.0.1:9/hook")
+
+
+def test_nothing_private_in_any_webhook(subscriber, secrets):
+    from shegong.webhooks.models import Delivery
+
+    # Everything `secrets` built, and its approved records approved again, as a moderator would.
+    for model_name in ("feedback.Comment", "updates.ImplementationUpdate"):
+        for record in apps.get_model(model_name).objects.all():
+            record.save()
+    payloads = [json.dumps(delivery.payload, ensure_ascii=False) for delivery in Delivery.objects.all()]
+    events = {delivery.event for delivery in Delivery.objects.all()}
+    assert {"organization.changed", "payment.changed", "update.published", "comment.published"} <= events
+    assert [(payload, word) for payload in payloads for word in secrets if word in payload] == []
 
 
 def test_searching_for_private_words_finds_nothing(client, secrets):

@@ -41,7 +41,7 @@ def test_red_black_list_is_the_public_pages_list_with_validity_and_no_contacts(c
     listing = items(client.get("/api/v2/redblack/"))
     assert [entry["name"] for entry in listing] == ["红榜机构", "黑榜机构", "已过期机构"]
     assert listing[0]["listing"] == {
-        "status": "red", "reason": "项目执行优秀", "listed_on": (TODAY - 10 * DAY).isoformat(),
+        "status": "red", "status_label": "红榜", "reason": "项目执行优秀", "listed_on": (TODAY - 10 * DAY).isoformat(),
         "until": (TODAY + 365 * DAY).isoformat(), "in_force": True,
     }
     assert listing[1]["listing"]["until"] is None and listing[2]["listing"]["in_force"] is False
@@ -107,15 +107,16 @@ def test_project_funds_timeline_and_rating_match_the_project_page(client, projec
     assert data["funds"] == {
         "budget": "150000.00", "spent": "160000.00", "remaining": "-10000.00", "percent": "106.7",
         "payments": [
-            {"paid_on": "2022-03-15", "kind": "first", "amount": "60000.00"},
-            {"paid_on": "2022-09-01", "kind": "midterm", "amount": "60000.00"},
-            {"paid_on": "2023-03-10", "kind": "final", "amount": "40000.00"},
+            {"paid_on": "2022-03-15", "kind": "first", "kind_label": "首期款", "amount": "60000.00"},
+            {"paid_on": "2022-09-01", "kind": "midterm", "kind_label": "中期款", "amount": "60000.00"},
+            {"paid_on": "2023-03-10", "kind": "final", "kind_label": "尾款", "amount": "40000.00"},
         ],
     }
     assert data["rating"] == {"average": 4.5, "count": 2}
     assert data["timeline"][:3] == [
-        {"stage": "call", "reached_on": None}, {"stage": "review", "reached_on": None},
-        {"stage": "publicity", "reached_on": "2022-02-10"},
+        {"stage": "call", "stage_label": "项目征集", "reached_on": None},
+        {"stage": "review", "stage_label": "路演评审", "reached_on": None},
+        {"stage": "publicity", "stage_label": "立项公示", "reached_on": "2022-02-10"},
     ]
     assert [step["stage"] for step in data["timeline"]] == [
         "call", "review", "publicity", "implementation", "evaluation", "result"

@@ -1,5 +1,9 @@
 """The OpenAPI schema describes every public endpoint, validates, and the API keeps to it under fuzzing."""
 
+import json
+import re
+from urllib.parse import urlsplit
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -20,6 +24,8 @@ from tests.platform1.factories import CommentFactory, UpdateFactory
 from tests.platform2.factories import DisbursementFactory
 
 pytestmark = pytest.mark.django_db
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 ENDPOINTS = [
     "/api/v2/pages/", "/api/v2/pages/{id}/", "/api/v2/projects/", "/api/v2/projects/{id}/",
@@ -42,9 +48,48 @@ def test_schema_is_valid_openapi_and_covers_every_endpoint(client):
     assert not [path for path in schema["paths"] if not path.startswith("/api/")]
 
 
-def test_interactive_docs_are_served_locally(client):
-    page = client.get("/api/docs/").content.decode()
-    assert "swagger-ui" in page and "/static/drf_spectacular_sidecar/" in page
+def assets(page):
+    """The addresses of every script, stylesheet, font and image a docs page loads, and its inline scripts."""
+    sources = re.findall(r'<(?:script|link|img)[^>]*?(?:src|href)="([^"]+)"', page)
+    inline = [body for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", page, re.DOTALL) if "src=" not in attrs]
+    return sources, inline
+
+
+@pytest.mark.parametrize("address", ["/api/docs/", "/api/redoc/"])
+def test_docs_load_only_from_our_own_origin_with_no_inline_script(client, address):
+    page = client.get(address).content.decode()
+    sources, inline = assets(page)
+    assert sources and inline == []
+    assert not [url for url in sources if urlsplit(url).netloc], sources  # no fonts.googleapis.com, no CDN
+    for url in sources:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        b"".join(response.streaming_content if response.streaming else [response.content])
+    assert "googleapis" not in page and "cdn." not in page
+
+
+def test_docs_are_written_for_consumers_in_chinese(client):
+    schema = client.get("/api/schema/?format=json").json()
+    english = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("description", "summary") and isinstance(value, str) and value:
+                    code_list = all(re.fullmatch(r"\* `(.*)` - \1", line) for line in value.splitlines())
+                    if not CJK.search(value) and not code_list:
+                        english.append(f"{path}/{key}: {value[:60]}")
+                walk(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, path)
+
+    walk(schema, "")
+    # The search endpoint's objects are the search app's to describe.
+    assert [line for line in english if not line.startswith("/components/schemas/Hit/")] == []
+    assert "API_FIELDS" not in json.dumps(schema)
+    projects = schema["paths"]["/api/v2/projects/"]["get"]
+    assert projects["summary"] == "服务项目列表" and "stage" in projects["description"]
 
 
 @pytest.fixture
@@ -77,9 +122,22 @@ def connection_kept():
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
 
 
+@schemathesis.check
+def errors_in_chinese(ctx, response, case):
+    """A consumer's bad request is explained in Chinese, whatever was wrong with it."""
+    if 400 <= response.status_code < 500:
+        # {"message"} from the content endpoints, {"detail"} from DRF's own 405 on the other views.
+        body = response.json()
+        message = body.get("message") or body.get("detail") or ""
+        assert CJK.search(message), f"{case.path}: {message!r}"
+
+
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_keeps_to_its_schema(case, content, connection_kept):
     case.call_and_validate(
-        checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+        checks=[
+            not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
+            errors_in_chinese,
+        ]
     )

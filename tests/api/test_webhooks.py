@@ -4,6 +4,8 @@ import datetime
 import hashlib
 import hmac
 import json
+import re
+import time
 
 import pytest
 from django.core.management import call_command
@@ -26,7 +28,8 @@ def receiver():
 
 @pytest.fixture
 def subscriber(receiver):
-    return Subscriber.objects.create(name="区政府门户网站", url=receiver.url, secret="s3cret")
+    # Page events only here; the other records' events are tested in test_webhook_events.py.
+    return Subscriber.objects.create(name="区政府门户网站", url=receiver.url, secret="s3cret", on_records=False)
 
 
 def deliver():
@@ -39,13 +42,19 @@ def test_publish_is_queued_then_delivered_signed(home, subscriber, receiver):
     assert receiver.requests == []  # the editor's publish did not call the subscriber
     assert Delivery.objects.get().status == DeliveryStatus.PENDING
 
+    before = int(time.time())
     deliver()
     [request] = receiver.requests
-    expected = "sha256=" + hmac.new(b"s3cret", request["body"], hashlib.sha256).hexdigest()
-    assert hmac.compare_digest(request["headers"]["X-Shegong-Signature"], expected)
+    timestamp, mac = re.fullmatch(r"t=(\d+),v1=([0-9a-f]{64})", request["headers"]["X-Shegong-Signature"]).groups()
+    assert before <= int(timestamp) <= time.time()
+    expected = hmac.new(b"s3cret", timestamp.encode() + b"." + request["body"], hashlib.sha256).hexdigest()
+    assert hmac.compare_digest(mac, expected)
     event = json.loads(request["body"])
     assert event["event"] == request["headers"]["X-Shegong-Event"] == "page.published"
-    assert event["page"]["id"] == page.pk and event["page"]["title"] == "新发布的项目"
+    assert event["id"] == page.pk and event["data"]["title"] == "新发布的项目"
+    assert event["html_url"] == f"http://127.0.0.1:8000/projects/{page.slug}/"
+    assert event["api_url"] == f"http://127.0.0.1:8000/api/v2/projects/{page.pk}/"
+    assert "url_path" not in request["body"].decode()
     delivery = Delivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.response_status) == (DeliveryStatus.DELIVERED, 1, 200)
 
@@ -61,7 +70,9 @@ def test_unpublish_and_delete_events(home, subscriber, receiver):
 
 
 def test_subscriber_chooses_its_events(home, receiver):
-    Subscriber.objects.create(name="只收删除", url=receiver.url, on_published=False, on_unpublished=False)
+    Subscriber.objects.create(
+        name="只收删除", url=receiver.url, on_published=False, on_unpublished=False, on_records=False
+    )
     page = ProjectPageFactory()
     page.save_revision().publish()
     page.delete()
@@ -112,7 +123,7 @@ def test_a_later_success_after_failures(home, subscriber, receiver):
 def test_unreachable_subscriber_is_logged(home, receiver):
     with Receiver() as gone:
         dead_url = gone.url
-    Subscriber.objects.create(name="已下线站点", url=dead_url)
+    Subscriber.objects.create(name="已下线站点", url=dead_url, on_records=False)
     ProjectPageFactory().save_revision().publish()
     deliver()
     delivery = Delivery.objects.get()

@@ -324,7 +324,7 @@ def test_the_dry_run_leaves_no_trace_and_the_import_reaches_search_and_subscribe
     elastic.ensure_index()
     files = media_files(settings)
     with Receiver() as receiver:
-        Subscriber.objects.create(name="区政府门户网站", url=receiver.url, secret="s3cret")
+        Subscriber.objects.create(name="区政府门户网站", url=receiver.url, secret="s3cret", on_records=False)
 
         page = upload(admin_client, workbook([lifecycle_row()], [GOOD_POLICY], headers=LIFECYCLE_HEADERS))
         assert "检查通过，尚未写入" in page
