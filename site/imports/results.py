@@ -98,17 +98,29 @@ def error_lines(report, names):
     return lines
 
 
-def shown(value):
+def shown(value, labels=None):
     if value in (None, "", []):
         return "（空）"
     if isinstance(value, list):
-        value = "、".join(shown(item) if not isinstance(item, str) else item for item in value)
-    value = str(value)
+        value = "；".join("：".join(map(str, item)) if isinstance(item, list) else str(item) for item in value)
+    value = str((labels or {}).get(value, value))
     return value if len(value) <= 40 else value[:39] + "…"
 
 
-def change_text(section, change, names, between="→"):
-    return f"{names.field(section, change.field)} {shown(change.old)} {between} {shown(change.new)}"
+def choice_labels():
+    """{field: {value: label}} for the fields whose values are choices, so a change reads 路演评审 → 项目实施."""
+    from shegong.pages.enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage, StationLevel
+
+    return {"stage": dict(ProjectStage.choices), "level": {**dict(PolicyLevel.choices), **dict(StationLevel.choices)},
+            "status": dict(PolicyStatus.choices), "kind": dict(NoticeKind.choices)}
+
+
+def change_text(section, change, names, conflict=False):
+    labels = choice_labels().get(change.field)
+    old, new = shown(change.old, labels), shown(change.new, labels)
+    if conflict:
+        return f"{names.field(section, change.field)} {old}（后台）≠ {new}（文件）"
+    return f"{names.field(section, change.field)} {old} → {new}"
 
 
 def detail_lines(report, names):
@@ -125,7 +137,7 @@ def detail_lines(report, names):
         if row.changes:
             parts.append("更新 " + "；".join(change_text(row.section, c, names) for c in row.changes))
         if row.conflicts:
-            conflicts = "；".join(change_text(row.section, c, names, "（后台）≠ 文件") for c in row.conflicts)
+            conflicts = "；".join(change_text(row.section, c, names, conflict=True) for c in row.conflicts)
             parts.append(f"冲突，保留后台的值：{conflicts}")
         lines.append(f"{where}：{'。'.join(parts)}")
     return lines
