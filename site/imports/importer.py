@@ -159,6 +159,9 @@ class ContentImporter:
         reader.assign(page, values)
         self.require_reach(page)
         page.slug = unique_slug(parent, reader.slug(row, lookup))
+        # Wagtail validates only title and slug of a page saved as a draft: the full rules (the black list among
+        # them) run here, while the page is still new.
+        page.full_clean(exclude=["path", "depth"])
         parent.add_child(instance=page)
         revision = page.save_revision(user=self.user, log_action=False)
         self.log(page, "created", revision=revision)

@@ -16,13 +16,17 @@ SUGGESTIONS = 3
 CUTOFF = 0.6
 
 
-def suggestions(name, queryset, describe=str):
+def name_of(record):
+    return record.name
+
+
+def suggestions(name, queryset, describe=name_of):
     records = {record.name: record for record in queryset}
     close = difflib.get_close_matches(name, list(records), n=SUGGESTIONS, cutoff=CUTOFF)
     return [describe(records[match]) for match in close]
 
 
-def not_found(kind, name, key, queryset, section, describe=str):
+def not_found(kind, name, key, queryset, section, describe=name_of):
     close = suggestions(name, queryset, describe)
     hint = f"是否为：{'、'.join(close)}？" if close else f"请先在“{section}”中列出它，或在后台添加。"
     return RowError(f"未找到{kind}“{name}”。{hint}", key, "unknown")
