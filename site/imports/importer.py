@@ -174,6 +174,8 @@ class ContentImporter:
         result.outcome = CREATE
 
     def update_page(self, reader, row, page, key, values, publication, result):
+        permissions = page.permissions_for_user(self.user)
+        self.require(permissions.can_edit(), f"无权修改{reader.model._meta.verbose_name}“{page.title}”")
         draft = page.get_latest_revision_as_object()
         applied, snapshot = self.compare(reader, draft, values, result)
         shown = page_publication(page)
@@ -185,8 +187,6 @@ class ContentImporter:
         if stage is not None:
             day = applied.pop(f"stage_dates.{stage}", None) or values.get(f"stage_dates.{stage}") or timezone.localdate()
         if applied:
-            permissions = page.permissions_for_user(self.user)
-            self.require(permissions.can_edit(), f"无权修改{reader.model._meta.verbose_name}“{page.title}”")
             # Published only when it was live with nothing pending: an editor's draft never goes public unseen.
             publish = page.live and not page.has_unpublished_changes and permissions.can_publish()
             reader.assign(draft, applied)
@@ -199,7 +199,6 @@ class ContentImporter:
             if publish:
                 revision.publish(user=self.user)
         if stage is not None:
-            self.require(page.permissions_for_user(self.user).can_edit(), f"无权变更“{page.title}”的阶段")
             try:
                 change_stage(type(page).objects.get(pk=page.pk), stage, day, text(row, "stage_reason"), self.user)
             except ValidationError as error:
