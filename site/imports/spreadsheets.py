@@ -10,10 +10,11 @@ for people to read.
 
 A project row carries its stage dates in one column per stage (征集日期 …
 评估结果公示日期) and its participating forces in one cell (参与力量:
-“志愿者队伍：阳光志愿者队；辖区企业：某某超市”). In those columns an empty cell
-means none; a column left out of the sheet leaves the project's own. So does
-leaving out 项目详情 (the body), which the admin may have given headings and
-images a cell cannot hold.
+“志愿者队伍：阳光志愿者队；辖区企业：某某超市”). An empty cell means none; a
+column left out of the sheet leaves the record's own, as leaving out 项目详情
+(the body, which the admin may have given headings and images a cell cannot
+hold) does. Text an export made safe from formulas (a leading apostrophe) comes
+back as it was.
 """
 
 import csv
