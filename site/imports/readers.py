@@ -75,7 +75,8 @@ def paragraphs(value):
 
 
 def paragraph_html(paragraph):
-    return "<p>%s</p>" % html.escape(paragraph).replace("\n", "<br/>")
+    escaped = html.escape(paragraph).replace("\n", "<br/>")
+    return f"<p>{escaped}</p>"
 
 
 def body_blocks(value):

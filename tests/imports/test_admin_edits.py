@@ -72,8 +72,8 @@ def test_overwrite_applies_the_file_as_a_revision_by_the_named_user_with_an_impo
     assert registry.get_action_label(entry.action) == "导入" and "content.json" in entry.message
 
 
-def test_a_stage_from_a_file_goes_through_the_stage_change_and_never_back_without_a_reason(imported, tmp_path):
-    path, editor = imported
+@pytest.mark.usefixtures("imported")
+def test_a_stage_from_a_file_goes_through_the_stage_change_and_never_back_without_a_reason(tmp_path):
     back = copy.deepcopy(DOCUMENT)
     back["projects"][0]["stage"] = "review"
     with pytest.raises(CommandError) as failure:
@@ -93,7 +93,7 @@ def test_a_stage_from_a_file_goes_through_the_stage_change_and_never_back_withou
 
 
 def test_a_draft_stays_a_draft_and_a_pending_draft_is_not_published(imported, tmp_path, client):
-    path, editor = imported
+    _, editor = imported
     project = ProjectPage.objects.get(code=CODE)
     draft = project.get_latest_revision_as_object()
     draft.title = "编辑尚未发布的新标题"
@@ -114,3 +114,9 @@ def test_a_draft_stays_a_draft_and_a_pending_draft_is_not_published(imported, tm
     other = ProjectPage.objects.get(code="GD-2022-002")
     assert not other.live and str(other.get_latest_revision_as_object().budget) == "90000.00"
     assert client.get(other.url or "/projects/gd-2022-002/").status_code == 404
+
+
+def test_an_unknown_user_is_refused_before_anything_is_read_into_the_site(imported):
+    path, _ = imported
+    with pytest.raises(CommandError, match="用户“nobody”不存在或已停用"):
+        run(path, "--user", "nobody")
