@@ -202,7 +202,7 @@ class ContentImporter:
             try:
                 change_stage(type(page).objects.get(pk=page.pk), stage, day, text(row, "stage_reason"), self.user)
             except ValidationError as error:
-                raise RowError(f"{{field}}：{'；'.join(error.messages)}请在“stage_reason”中写明理由。", "stage", "stage") from None
+                raise RowError(f"{'；'.join(error.messages)}请在{{field}}中写明理由。", "stage_reason", "stage") from None
         ImportedRecord.remember(page, key, snapshot)
 
     # -- permissions and history ------------------------------------------------------------------------------

@@ -101,7 +101,9 @@ class Spreadsheet:
         return f"{SHEET_NAMES[section][1]} 第 {self.rows[section][index]} 行"
 
     def field(self, section, key):
-        return f"“{self.columns.get(section, {}).get(key, key)}”"
+        """The column as the sheet heads it, or as the template would when the sheet has no such column."""
+        names = HEADERS[section].get(key, [key])
+        return f"“{self.columns.get(section, {}).get(key, names[0])}”"
 
 
 def read_spreadsheet(name, data):

@@ -230,7 +230,7 @@ def test_a_sheet_without_those_columns_keeps_the_recorded_history_and_an_empty_c
     # Told to overwrite, the sheet wins: its review date (the milestone keeps the editor's reason), and its stage,
     # which skips 立项公示 and so, as on the 变更阶段 screen, needs a reason.
     page = upload(admin_client, sheet, overwrite=True)
-    assert "“阶段”须填写理由" not in page and "从“路演评审”跳过阶段至“项目实施”须填写理由" in page
+    assert "从“路演评审”跳过阶段至“项目实施”须填写理由。请在“阶段变更理由”中写明理由" in page
     assert not ProjectPage.objects.get(code=GOOD_PROJECT[0]).milestones.filter(reached_on=datetime.date(2023, 3, 12))
     sheet = workbook([[*changed, None, "2023-03-12", None, "复审通过，直接实施"]], headers=[*headers, "阶段变更理由"])
     import_through_admin(admin_client, sheet, overwrite=True)
