@@ -63,8 +63,8 @@ def test_scripts_demo_restart_keeps_an_unpublished_project_offline(tmp_path):
 
     run("migrate", "-v0")
     run("load_demo", "--admin")
-    run("shell", "-c", "from shegong.pages.models import ProjectPage; ProjectPage.objects.get(code='GD-2017-001').unpublish()")
+    run("shell", "--no-imports", "-c", "from shegong.pages.models import ProjectPage; ProjectPage.objects.get(code='GD-2017-001').unpublish()")
     second = run("load_demo", "--admin")
     assert "projects: 新建 0，更新 0，未变 83" in second
-    live = run("shell", "-c", "from shegong.pages.models import ProjectPage; print(ProjectPage.objects.get(code='GD-2017-001').live)")
+    live = run("shell", "--no-imports", "-c", "from shegong.pages.models import ProjectPage; print(ProjectPage.objects.get(code='GD-2017-001').live)")
     assert live.strip() == "False"
