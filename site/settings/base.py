@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "shegong.funds",
     "shegong.duplicates",
     "shegong.stats",
+    "shegong.imports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

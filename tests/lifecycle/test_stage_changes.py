@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from shegong.core.importer import ContentImporter
+from shegong.imports.importer import ContentImporter
 from shegong.feedback.models import Objection
 from shegong.feedback.moderation import ModerationStatus
 from shegong.pages.enums import NoticeKind, ProjectStage

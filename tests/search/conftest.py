@@ -14,7 +14,7 @@ import pytest
 from django.db import transaction
 from elasticsearch import Elasticsearch
 
-from shegong.core.importer import ContentImporter
+from shegong.imports.importer import ContentImporter
 from shegong.search import sync
 from tests.factories import ensure_site_tree
 

@@ -10,7 +10,7 @@ import pytest
 from django.db import transaction
 from wagtail.models import Page
 
-from shegong.core.importer import ContentImporter
+from shegong.imports.importer import ContentImporter
 from tests.factories import ensure_site_tree
 
 DEMO = Path(__file__).resolve().parents[2] / "fixtures" / "demo.json"

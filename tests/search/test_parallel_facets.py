@@ -7,7 +7,7 @@ import threading
 import pytest
 from django.db import connection, transaction
 
-from shegong.core.importer import ContentImporter
+from shegong.imports.importer import ContentImporter
 from shegong.search import service
 from tests.factories import ensure_site_tree
 from tests.search.conftest import CORPUS

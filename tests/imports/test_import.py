@@ -18,17 +18,21 @@ REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "fixtures" / "demo.json"
 
 DOCUMENT = {
-    "departments": [{"name": "官渡区民政局", "short_name": "区民政局"}],
+    "departments": [{"name": "官渡区民政局", "short_name": "区民政局"}, {"name": "团区委", "short_name": ""}],
+    "categories": [{"name": "为老服务"}, {"name": "儿童关爱"}],
     "regions": [
         {"name": "官渡区", "level": "district", "parent": None},
         {"name": "关上街道", "level": "street", "parent": "官渡区"},
         {"name": "关上社区", "level": "community", "parent": "关上街道"},
+        {"name": "新设街道", "level": "street", "parent": "官渡区"},
+        {"name": "新设社区", "level": "community", "parent": "新设街道"},
     ],
     "organizations": [
         {"name": "昆明市官渡区心航社会工作服务中心", "credit_code": "91350100M000100Y43", "rating": "4A",
          "list": "red", "list_reason": "项目执行优秀", "listed_on": "2023-01-10", "list_until": "2024-01-09"},
         {"name": "昆明市官渡区启明社会工作服务中心", "credit_code": "", "rating": None,
          "list": None, "list_reason": "", "listed_on": None, "list_until": None},
+        {"name": "新设社工机构"},
     ],
     "policies": [
         {"title": "关于加快推进乡镇（街道）社会工作服务站建设的通知", "document_number": "民发〔2021〕6号",
@@ -78,7 +82,7 @@ def test_a_good_file_creates_published_pages_and_snippets(home, tmp_path):
     assert [m["reached_on"] is not None for m in project.timeline()] == [True, True, True, True, False, False]
     assert [p.name for p in project.participants.all()] == ["关上社区志愿者服务队"]
     assert [t.name for t in project.tags.all()] == ["养老"]
-    # A row may name departments, organizations and regions the file does not list.
+    # Departments, organizations and regions declared in the file's own lists.
     created = ProjectPage.objects.get(code="GD-2022-002")
     assert created.purchaser.name == "团区委" and created.community.parent.name == "新设街道"
     assert created.street.parent.name == "官渡区"

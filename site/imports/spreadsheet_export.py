@@ -5,17 +5,27 @@ import io
 import openpyxl
 from openpyxl.styles import Alignment, Font
 
+from shegong.exports import safe_cell
 from shegong.pages.enums import ParticipantKind
+
+from .importer import page_publication
+from .readers import PUBLICATION
 
 from .spreadsheets import HEADERS, NOTES_SHEET, SHEET_NAMES
 
 # Left out of an export: a cell cannot hold the body's headings and images (a sheet without the column
-# keeps them), and a duplicate is confirmed when it is imported, not carried over.
-NOT_EXPORTED = {"body", "duplicate_reason"}
+# keeps them), and a duplicate or a stage change is explained when it is imported, not carried over.
+NOT_EXPORTED = {"body", "duplicate_reason", "stage_reason"}
 
 NOTES = [
     "本表用于批量导入服务项目（“项目”工作表）和政策法规（“政策”工作表）。首行为表头，请勿改名；用不到的列可以整列删除。",
-    "项目按“项目编号”、政策按“文号”对应：已有的更新并重新发布，没有的新建并发布。上传后先检查，全部无误并确认后才写入。",
+    (
+        "项目按“项目编号”、政策按“文号”对应：没有的新建，“发布状态”为草稿或已下线的不发布；已有的只更新表格改动的列，"
+        "已发布的重新发布，草稿和已下线的保持不公开。上传后先检查，逐行列出将新建、更新（旧值 → 新值）、未变和冲突的内容，确认后才写入。"
+    ),
+    "冲突：上次导入后在后台改过的内容，表格又给了不同的值，默认保留后台的修改；勾选“以表格为准”才覆盖。发布状态只能在后台更改。",
+    "承接组织、购买部门、类别、街道和社区须与系统中已有的名称完全一致（承接组织也可用统一社会信用代码），否则该行报错并提示相近的名称。",
+    "阶段：跳过阶段或退回须在“阶段变更理由”中写明理由，与后台“变更阶段”相同。",
     "日期写作 2022-03-01、2022/3/1 或 2022年3月1日，也可以用 Excel 的日期格式。",
     "阶段写项目征集、路演评审、立项公示、项目实施、项目评估或评估结果公示（“项目”二字可省略）。",
     "阶段日期：每个阶段一列（征集日期、路演评审日期、立项公示日期、实施日期、评估日期、评估结果公示日期），填进入该阶段的日期。"
@@ -47,6 +57,7 @@ def project_values(project):
         "category": name_of(project.category),
         "purchaser": name_of(project.purchaser),
         "organization": name_of(project.organization),
+        "organization_credit_code": project.organization.credit_code if project.organization else None,
         "street": name_of(project.street),
         "community": name_of(project.community),
         "budget": project.budget,
@@ -58,6 +69,7 @@ def project_values(project):
         "tags": "、".join(sorted(tag.name for tag in project.tags.all())),
         "participants": "；".join(f"{kinds[p.kind]}：{p.name}" for p in project.participants.all()),
         **{f"stage_dates.{step['stage'].value}": step["reached_on"] for step in project.timeline()},
+        "publication": PUBLICATION[page_publication(project)],
     }
 
 
@@ -79,7 +91,7 @@ def workbook(projects=(), with_all_columns=True):
     sheet = add_sheet(book, SHEET_NAMES["projects"][1], [HEADERS["projects"][key][0] for key in keys])
     for project in projects:
         values = project_values(project)
-        sheet.append([None if values.get(key) == "" else values.get(key) for key in keys])
+        sheet.append([None if values.get(key) == "" else safe_cell(values.get(key)) for key in keys])
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if hasattr(cell.value, "isoformat"):

@@ -50,7 +50,7 @@ def workbook(projects=(), policies=(), headers=PROJECT_HEADERS):
     return out.getvalue()
 
 
-def test_cli_imports_projects_and_policies_from_xlsx_with_chinese_headers(home, tmp_path, capsys):
+def test_cli_imports_projects_and_policies_from_xlsx_with_chinese_headers(home, basics, tmp_path, capsys):
     path = tmp_path / "projects.xlsx"
     path.write_bytes(workbook([GOOD_PROJECT], [GOOD_POLICY]))
     call_command("import_content", str(path))
@@ -64,7 +64,7 @@ def test_cli_imports_projects_and_policies_from_xlsx_with_chinese_headers(home, 
     assert "导入完成" in capsys.readouterr().out
 
 
-def test_cli_reads_a_gbk_csv_written_by_excel_with_json_key_headers(home, tmp_path):
+def test_cli_reads_a_gbk_csv_written_by_excel_with_json_key_headers(home, basics, tmp_path):
     path = tmp_path / "projects.csv"
     path.write_bytes(
         "code,title,purchaser,organization,street,budget,start,end,stage\r\n"
@@ -77,7 +77,7 @@ def test_cli_reads_a_gbk_csv_written_by_excel_with_json_key_headers(home, tmp_pa
     assert project.end_date == datetime.date(2023, 12, 31)
 
 
-def test_cli_names_the_spreadsheet_row_of_each_error_and_writes_nothing(home, tmp_path):
+def test_cli_names_the_spreadsheet_row_of_each_error_and_writes_nothing(home, basics, tmp_path):
     bad_budget, bad_stage = list(GOOD_PROJECT), list(GOOD_PROJECT)
     bad_budget[0], bad_budget[7] = "GD-2023-003", "十万"
     bad_stage[0], bad_stage[10] = "GD-2023-004", "已完成"
@@ -93,20 +93,19 @@ def test_cli_names_the_spreadsheet_row_of_each_error_and_writes_nothing(home, tm
     assert not ProjectPage.objects.exists()
 
 
-def test_cli_explains_an_unknown_header(home, tmp_path):
+def test_cli_explains_an_unknown_header(home, basics, tmp_path):
     path = tmp_path / "projects.csv"
     path.write_text("项目编号,项目名称,负责人电话\nGD-1,测试,123\n", encoding="utf-8")
     with pytest.raises(CommandError, match="无法识别的表头“负责人电话”"):
         call_command("import_content", str(path))
 
 
-def upload(client, data, name="projects.xlsx"):
-    return client.post(
-        reverse("spreadsheet_import"), {"action": "check", "file": SimpleUploadedFile(name, data)}
-    ).content.decode()
+def upload(client, data, name="projects.xlsx", overwrite=False):
+    form = {"action": "check", "file": SimpleUploadedFile(name, data), **({"overwrite": "on"} if overwrite else {})}
+    return client.post(reverse("spreadsheet_import"), form).content.decode()
 
 
-def test_admin_upload_shows_row_errors_before_anything_is_written(admin_client, home):
+def test_admin_upload_shows_row_errors_before_anything_is_written(admin_client, home, basics):
     home_page = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     # The sidebar menu is JSON for the admin's script, with Chinese as \u escapes.
     assert reverse("spreadsheet_import") in home_page and "表格导入".encode("unicode_escape").decode() in home_page
@@ -119,9 +118,9 @@ def test_admin_upload_shows_row_errors_before_anything_is_written(admin_client, 
     assert not ProjectPage.objects.exists()
 
 
-def test_admin_upload_checks_then_imports_on_confirmation(admin_client, home):
+def test_admin_upload_checks_then_imports_on_confirmation(admin_client, home, basics):
     page = upload(admin_client, workbook([GOOD_PROJECT], [GOOD_POLICY]))
-    assert "检查通过，尚未写入" in page and "projects: 新建 1" in page and "确认导入并发布" in page
+    assert "检查通过，尚未写入" in page and "projects: 新建 1" in page and "确认导入" in page
     assert not ProjectPage.objects.exists() and not PolicyPage.objects.exists()
 
     response = admin_client.post(reverse("spreadsheet_import"), {"action": "import"}, follow=True)
@@ -133,14 +132,14 @@ def test_admin_upload_checks_then_imports_on_confirmation(admin_client, home):
     assert "没有待确认的导入" in response.content.decode()
 
 
-def test_admin_upload_refuses_other_file_types(admin_client, home):
+def test_admin_upload_refuses_other_file_types(admin_client, home, basics):
     page = upload(admin_client, b"%PDF-1.4", name="projects.pdf")
     assert "不支持的文件类型" in page
     page = upload(admin_client, b"not really a workbook", name="projects.xlsx")
     assert "无法读取 Excel 文件" in page
 
 
-def test_upload_screen_is_closed_to_staff_without_import_rights(client, django_user_model, home):
+def test_upload_screen_is_closed_to_staff_without_import_rights(client, django_user_model, home, basics):
     user = django_user_model.objects.create_user("staff", password="pw")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
@@ -162,15 +161,15 @@ def lifecycle_row(code=GOOD_PROJECT[0], participants=PARTICIPANTS, review="2023/
     return row
 
 
-def import_through_admin(client, data):
-    page = upload(client, data)
+def import_through_admin(client, data, overwrite=False):
+    page = upload(client, data, overwrite=overwrite)
     assert "检查通过，尚未写入" in page, page
     response = client.post(reverse("spreadsheet_import"), {"action": "import"}, follow=True)
     assert "导入完成" in response.content.decode()
     return response
 
 
-def test_stage_dates_and_participants_come_in_from_a_sheet_and_show_on_the_project_page(admin_client, client, home):
+def test_stage_dates_and_participants_come_in_from_a_sheet_and_show_on_the_project_page(admin_client, client, home, basics):
     import_through_admin(admin_client, workbook([lifecycle_row()], headers=LIFECYCLE_HEADERS))
 
     project = ProjectPage.objects.get(code=GOOD_PROJECT[0])
@@ -184,7 +183,7 @@ def test_stage_dates_and_participants_come_in_from_a_sheet_and_show_on_the_proje
     assert "2023年1月20日" in page and "金马超市" in page and "辖区企业" in page
 
 
-def test_bad_participants_and_stage_dates_are_named_by_row_and_column_and_nothing_is_written(admin_client, home):
+def test_bad_participants_and_stage_dates_are_named_by_row_and_column_and_nothing_is_written(admin_client, home, basics):
     rows = [
         lifecycle_row("GD-2023-010"),
         lifecycle_row("GD-2023-011", participants="督导：张三"),
@@ -199,7 +198,7 @@ def test_bad_participants_and_stage_dates_are_named_by_row_and_column_and_nothin
     assert not ProjectPage.objects.exists()
 
 
-def test_a_sheet_without_those_columns_keeps_the_recorded_history_and_an_empty_cell_clears(admin_client, home):
+def test_a_sheet_without_those_columns_keeps_the_recorded_history_and_an_empty_cell_clears(admin_client, home, basics):
     import_through_admin(admin_client, workbook([lifecycle_row()], headers=LIFECYCLE_HEADERS))
     project = ProjectPage.objects.get(code=GOOD_PROJECT[0])
     # The lifecycle screen sends the project back, with a reason a sheet cannot carry.
@@ -214,16 +213,32 @@ def test_a_sheet_without_those_columns_keeps_the_recorded_history_and_an_empty_c
     assert went_back.reason == "评审意见需补充材料" and went_back.recorded_by == admin_client.user
     assert project.milestones.count() == 5
 
-    # With the columns, a cell sets the latest date of its stage and an empty cell says there is none.
+    # With the columns, a cell sets the latest date of its stage and an empty cell says there is none; the review
+    # date the lifecycle screen recorded after the import is the editor's, so the sheet's is a conflict, kept out.
     headers = [*PROJECT_HEADERS, "参与力量", "路演评审日期", "实施日期"]
-    import_through_admin(admin_client, workbook([[*changed, None, "2023-03-12", None]], headers=headers))
+    sheet = workbook([[*changed, None, "2023-03-12", None]], headers=headers)
+    page = upload(admin_client, sheet)
+    assert "冲突，保留后台的值：“阶段” 路演评审（后台）≠ 项目实施（文件）；“路演评审日期” 2023-03-10（后台）≠ 2023-03-12（文件）" in page
+    assert "“实施日期” 2023-03-01 → （空）" in page
+    import_through_admin(admin_client, sheet)
     project = ProjectPage.objects.get(code=GOOD_PROJECT[0])
     assert not project.participants.exists()
     assert [(m.stage, m.reached_on) for m in project.milestones.order_by("reached_on")] == [
         ("call", datetime.date(2023, 1, 5)), ("review", datetime.date(2023, 1, 20)),
-        ("publicity", datetime.date(2023, 2, 1)), ("review", datetime.date(2023, 3, 12)),
+        ("publicity", datetime.date(2023, 2, 1)), ("review", datetime.date(2023, 3, 10)),
     ]
+
+    # Told to overwrite, the sheet wins: its review date (the milestone keeps the editor's reason), and its stage,
+    # which skips 立项公示 and so, as on the 变更阶段 screen, needs a reason.
+    page = upload(admin_client, sheet, overwrite=True)
+    assert "从“路演评审”跳过阶段至“项目实施”须填写理由。请在“阶段变更理由”中写明理由" in page
+    assert not ProjectPage.objects.get(code=GOOD_PROJECT[0]).milestones.filter(reached_on=datetime.date(2023, 3, 12))
+    sheet = workbook([[*changed, None, "2023-03-12", None, "复审通过，直接实施"]], headers=[*headers, "阶段变更理由"])
+    import_through_admin(admin_client, sheet, overwrite=True)
+    project = ProjectPage.objects.get(code=GOOD_PROJECT[0])
     assert project.milestones.get(reached_on=datetime.date(2023, 3, 12)).reason == "评审意见需补充材料"
+    assert project.stage == "implementation"
+    assert project.milestones.get(stage="implementation").reason == "复审通过，直接实施"
 
 
 # -- the template and the export -------------------------------------------------------------------------------
@@ -236,7 +251,7 @@ def download(client, name):
     return b"".join(response.streaming_content)
 
 
-def test_the_blank_template_imports_as_nothing_and_documents_the_columns(admin_client, home):
+def test_the_blank_template_imports_as_nothing_and_documents_the_columns(admin_client, home, basics):
     screen = admin_client.get(reverse("spreadsheet_import")).content.decode()
     assert reverse("spreadsheet_template") in screen and "参与力量" in screen and "评估结果公示日期" in screen
 
@@ -260,9 +275,9 @@ def test_the_blank_template_imports_as_nothing_and_documents_the_columns(admin_c
     assert project.participants.get().name == "大板桥妈妈互助会" and project.milestones.get().stage == "call"
 
 
-def test_exported_projects_import_back_unchanged_and_an_edited_cell_comes_through(admin_client, home):
+def test_exported_projects_import_back_unchanged_and_an_edited_cell_comes_through(admin_client, home, basics):
     other_row = lifecycle_row("GD-2023-020", title="双桥社区青少年成长驿站")
-    other_row[6] = "双桥社区"
+    other_row[5], other_row[6] = "双桥街道", "双桥社区"
     import_through_admin(admin_client, workbook([lifecycle_row(), other_row], headers=LIFECYCLE_HEADERS))
     first = ProjectPage.objects.get(code=GOOD_PROJECT[0])
     change_stage(first, "publicity", datetime.date(2023, 3, 10), "补充公示", admin_client.user)
@@ -294,7 +309,7 @@ def test_exported_projects_import_back_unchanged_and_an_edited_cell_comes_throug
     assert other.latest_revision_id == before[other.code][0]
 
 
-def test_template_and_export_are_closed_to_staff_without_import_rights(client, django_user_model, home):
+def test_template_and_export_are_closed_to_staff_without_import_rights(client, django_user_model, home, basics):
     user = django_user_model.objects.create_user("staff", password="pw")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
@@ -317,7 +332,7 @@ def media_files(settings):
 
 @pytest.mark.elasticsearch
 def test_the_dry_run_leaves_no_trace_and_the_import_reaches_search_and_subscribers(
-    transactional_db, es, admin_client, home, mailoutbox, settings
+    transactional_db, es, admin_client, home, basics, mailoutbox, settings
 ):
     """Committed for real (a transactional test), so whatever escapes the dry run's rollback would show."""
     title = GOOD_PROJECT[1]

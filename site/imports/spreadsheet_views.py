@@ -1,10 +1,12 @@
-"""Admin upload of a projects/policies spreadsheet: check first (nothing written), import on confirmation."""
+"""Admin upload of a projects/policies spreadsheet: a dry run that lists every change, then the same import on
+confirmation, which refuses to write if it would now do anything else."""
 
 import io
 from dataclasses import asdict
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,24 +15,30 @@ from wagtail.admin import messages
 from shegong.pages.models import ProjectPage
 from shegong.roles.scope import scope_projects
 
-from .importer import ImportFailed
+from .importer import ContentImporter
+from .results import ImportFailed, detail_lines, error_lines
 from .spreadsheet_export import COLUMNS, NOTES, workbook
-from .spreadsheets import Spreadsheet, SpreadsheetError, read_spreadsheet, run_import
+from .spreadsheets import Spreadsheet, SpreadsheetError, read_spreadsheet
 
 SESSION_KEY = "spreadsheet_import"
 MAX_BYTES = 5 * 1024 * 1024
 FORMAT_HELP = {"columns": COLUMNS, "notes": NOTES}
-IMPORT_PERMISSIONS = ["pages.add_projectpage", "pages.change_projectpage", "pages.add_policypage", "pages.change_policypage"]
+IMPORT_PERMISSION = "imports.use_import"
+TEMPLATE = "imports/spreadsheet_import.html"
 
 
 def may_import(user):
-    return user.has_perms(IMPORT_PERMISSIONS)
+    return user.has_perm(IMPORT_PERMISSION)
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="表格文件", help_text="Excel（.xlsx）或 CSV 文件，首行为表头；不超过 5 MB。",
         error_messages={"required": "请选择要导入的文件。"},
+    )
+    overwrite = forms.BooleanField(
+        label="以表格为准", required=False,
+        help_text="覆盖上次导入后在后台改过的内容（默认保留后台的修改，并列为冲突）。发布状态不受影响。",
     )
 
     def clean_file(self):
@@ -44,6 +52,14 @@ class UploadForm(forms.Form):
         return upload
 
 
+class PlanChanged(Exception):
+    """The import would no longer do what its dry run showed."""
+
+
+def importer_for(request, name, overwrite):
+    return ContentImporter(request.user, source=name, overwrite=overwrite)
+
+
 def spreadsheet_import(request):
     if not may_import(request.user):
         raise PermissionDenied
@@ -52,14 +68,18 @@ def spreadsheet_import(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     context = {"form": form, **FORMAT_HELP}
     if request.method == "POST" and form.is_valid():
-        context["file_name"] = form.cleaned_data["file"].name
+        name, overwrite = form.cleaned_data["file"].name, form.cleaned_data["overwrite"]
+        context.update(file_name=name, overwrite=overwrite)
         try:
-            context["report"] = run_import(form.sheet, dry_run=True)
+            report = importer_for(request, name, overwrite).run(form.sheet.document, dry_run=True)
         except ImportFailed as failure:
-            context["errors"] = failure.errors
+            context["errors"] = error_lines(failure.report, form.sheet)
         else:
-            request.session[SESSION_KEY] = {"name": context["file_name"], "sheet": asdict(form.sheet)}
-    return TemplateResponse(request, "core/spreadsheet_import.html", context)
+            context.update(report=report, details=detail_lines(report, form.sheet))
+            request.session[SESSION_KEY] = {
+                "name": name, "overwrite": overwrite, "sheet": asdict(form.sheet), "plan": report.plan(),
+            }
+    return TemplateResponse(request, TEMPLATE, context)
 
 
 def confirm_import(request):
@@ -68,12 +88,20 @@ def confirm_import(request):
         messages.error(request, "没有待确认的导入，请重新上传文件。")
         return redirect("spreadsheet_import")
     sheet = Spreadsheet(**pending["sheet"])
+    context = {"form": UploadForm(), **FORMAT_HELP, "file_name": pending["name"]}
+    importer = importer_for(request, pending["name"], pending["overwrite"])
     try:
-        report = run_import(sheet)
+        # One transaction with the comparison: what was checked is what is written, or nothing is.
+        with transaction.atomic():
+            report = importer.run(sheet.document)
+            if report.plan() != pending["plan"]:
+                raise PlanChanged
+    except PlanChanged:
+        context["errors"] = ["检查之后，系统中的内容已有变化（例如有人在后台修改了项目），导入的结果将与检查时不同，未写入任何数据。请重新上传并检查。"]
+        return TemplateResponse(request, TEMPLATE, context)
     except ImportFailed as failure:
-        # The site changed since the check (e.g. someone published a similar project).
-        context = {"form": UploadForm(), **FORMAT_HELP, "file_name": pending["name"], "errors": failure.errors}
-        return TemplateResponse(request, "core/spreadsheet_import.html", context)
+        context["errors"] = error_lines(failure.report, sheet)
+        return TemplateResponse(request, TEMPLATE, context)
     messages.success(request, f"“{pending['name']}”导入完成：{'；'.join(report.lines())}")
     return redirect("spreadsheet_import")
 

@@ -10,10 +10,11 @@ for people to read.
 
 A project row carries its stage dates in one column per stage (征集日期 …
 评估结果公示日期) and its participating forces in one cell (参与力量:
-“志愿者队伍：阳光志愿者队；辖区企业：某某超市”). In those columns an empty cell
-means none; a column left out of the sheet leaves the project's own. So does
-leaving out 项目详情 (the body), which the admin may have given headings and
-images a cell cannot hold.
+“志愿者队伍：阳光志愿者队；辖区企业：某某超市”). An empty cell means none; a
+column left out of the sheet leaves the record's own, as leaving out 项目详情
+(the body, which the admin may have given headings and images a cell cannot
+hold) does. Text an export made safe from formulas (a leading apostrophe) comes
+back as it was.
 """
 
 import csv
@@ -23,8 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 import openpyxl
-from django.db import transaction
 
+from shegong.exports import FORMULA_PREFIXES
 from shegong.pages.enums import ParticipantKind, PolicyLevel, PolicyStatus, ProjectStage
 
 HEADERS = {
@@ -49,6 +50,9 @@ HEADERS = {
             f"stage_dates.{stage.value}": [f"{stage.label.removeprefix('项目')}日期", f"{stage.label}日期"]
             for stage in ProjectStage
         },
+        "stage_reason": ["阶段变更理由"],
+        "organization_credit_code": ["承接组织统一社会信用代码", "承接组织信用代码"],
+        "publication": ["发布状态"],
         "duplicate_reason": ["重复确认理由"],
     },
     "policies": {
@@ -62,6 +66,7 @@ HEADERS = {
         "summary": ["摘要", "简介"],
         "body": ["正文"],
         "topics": ["主题", "主题词"],
+        "publication": ["发布状态"],
     },
 }
 SHEET_NAMES = {"projects": ["projects", "项目", "服务项目"], "policies": ["policies", "政策", "政策法规"]}
@@ -70,8 +75,8 @@ CHOICES = {"stage": ProjectStage, "level": PolicyLevel, "status": PolicyStatus}
 LISTS = {"tags", "topics"}
 STAGE_DATES = {f"stage_dates.{stage}" for stage in ProjectStage.values}
 DATES = {"start", "end", "issued_on", "effective_on", *STAGE_DATES}
-# Columns whose empty cell still says something (none, no date, no text), though the column can be left out.
-EMPTY_CELLS = {"participants": [], "body": "", **{key: None for key in STAGE_DATES}}
+# What an empty cell says in columns where it is not "no text": no participants, no tags.
+EMPTY_CELLS = {"participants": [], "tags": [], "topics": []}
 # 2022-3-1, 2022/3/1, 2022.3.1 and 2022年3月1日, as people type dates into a cell.
 DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 LIST_SEPARATORS = re.compile(r"[、,，;；]")
@@ -87,20 +92,18 @@ class SpreadsheetError(Exception):
 @dataclass
 class Spreadsheet:
     document: dict = field(default_factory=dict)
-    # The spreadsheet row of each record, per list, so errors can name the row a person sees.
+    # The spreadsheet row of each record, per list, so results can name the row a person sees.
     rows: dict = field(default_factory=dict)
-    # {list: {key: header as written}}, so errors can name the column a person sees.
+    # {list: {key: header as written}}, so results can name the column a person sees.
     columns: dict = field(default_factory=dict)
 
-    def explain(self, message):
-        """`projects[2]（…）：“budget”…` from the importer becomes `项目 第 4 行（…）：“预算”…`."""
-        match = re.match(r"^(\w+)\[(\d+)\](.*)$", message, re.S)
-        if not match or match.group(1) not in self.rows:
-            return message
-        section, position, rest = match.group(1), int(match.group(2)), match.group(3)
-        for key, header in self.columns.get(section, {}).items():
-            rest = rest.replace(f"“{key}”", f"“{header}”")
-        return f"{SHEET_NAMES[section][1]} 第 {self.rows[section][position]} 行{rest}"
+    def row(self, section, index):
+        return f"{SHEET_NAMES[section][1]} 第 {self.rows[section][index]} 行"
+
+    def field(self, section, key):
+        """The column as the sheet heads it, or as the template would when the sheet has no such column."""
+        names = HEADERS[section].get(key, [key])
+        return f"“{self.columns.get(section, {}).get(key, names[0])}”"
 
 
 def read_spreadsheet(name, data):
@@ -170,12 +173,12 @@ def add_table(sheet, rows, sheet_name):
         values = list(values) + [None] * (len(keys) - len(values))
         record = {}
         for key, value in zip(keys, values):
+            if not key:
+                continue
             if isinstance(value, str):
-                value = value.strip()
-            if key and value not in (None, ""):
-                record[key] = cell_value(key, value)
-            elif key in EMPTY_CELLS:
-                record[key] = EMPTY_CELLS[key]
+                value = unneutralised(value).strip()
+            # A column the sheet has always says something: an empty cell is no value, not "keep the record's".
+            record[key] = cell_value(key, value) if value not in (None, "") else EMPTY_CELLS.get(key)
         dates = {key.removeprefix("stage_dates."): record.pop(key) for key in keys if key in STAGE_DATES}
         if dates:
             record["stage_dates"] = dates
@@ -214,6 +217,13 @@ def column_keys(section, header, where):
     if duplicates:
         raise SpreadsheetError(f"{where}：表头重复：{'、'.join(duplicates)}")
     return keys
+
+
+def unneutralised(value):
+    """The text as it was before an export made it safe from spreadsheet formulas (shegong.exports.safe_cell)."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
 
 
 def cell_value(key, value):
@@ -257,17 +267,3 @@ def choice_key(choices, value):
         if value in (key, label, label.removeprefix("项目")):
             return key
     return value
-
-
-def run_import(sheet, dry_run=False):
-    """Import through the one JSON path; a dry run writes nothing. Errors name spreadsheet rows."""
-    from .importer import ContentImporter, ImportFailed
-
-    try:
-        with transaction.atomic():
-            report = ContentImporter().run(sheet.document)
-            if dry_run:
-                transaction.set_rollback(True)
-    except ImportFailed as failure:
-        raise ImportFailed([sheet.explain(error) for error in failure.errors]) from None
-    return report

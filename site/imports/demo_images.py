@@ -40,8 +40,11 @@ def draw(seed, dark, light, size=(960, 540)):
     return image
 
 
-def attach_demo_images():
-    """Create the demo images once and give projects without a cover one of them."""
+def attach_demo_images(codes):
+    """Create the demo images once and give the projects just created (by code), if they have no cover, one of them.
+
+    Only those: a project an editor has worked on keeps its cover, or its lack of one, and its drafts.
+    """
     Image = get_image_model()
     images = []
     for seed, (title, dark, light) in enumerate(PALETTES):
@@ -53,7 +56,7 @@ def attach_demo_images():
             image.file = ImageFile(buffer, name=f"demo-{seed}.jpg")
             image.save()
         images.append(image)
-    for n, page in enumerate(ProjectPage.objects.live().filter(image__isnull=True).order_by("code")[:24]):
+    for n, page in enumerate(ProjectPage.objects.live().filter(code__in=codes, image__isnull=True).order_by("code")[:24]):
         revision = page.get_latest_revision_as_object()
         revision.image = images[n % len(images)]
         revision.save_revision(log_action=True).publish()
