@@ -155,6 +155,7 @@ class ContentImporter:
             raise RowError(f"站点中没有“{reader.index_model._meta.verbose_name}”页面，无法导入")
         permissions = parent.permissions_for_user(self.user)
         self.require(permissions.can_add_subpage(), f"无权新建{reader.model._meta.verbose_name}")
+        values = reader.starting_values(values)
         page = reader.model(**lookup, live=False)
         reader.assign(page, values)
         self.require_reach(page)

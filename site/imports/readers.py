@@ -12,6 +12,7 @@ import decimal
 import html
 
 from django.db import models
+from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from shegong.pages.enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage, StationLevel
@@ -205,6 +206,10 @@ class PageReader(Reader):
     def slug(self, row, lookup):
         raise NotImplementedError
 
+    def starting_values(self, values):
+        """The values a record the file creates starts with."""
+        return values
+
     def publication(self, row):
         """Whether a page the file creates goes live: 已发布 unless the row says 草稿 or 已下线."""
         value = row.get("publication")
@@ -322,6 +327,20 @@ class ProjectReader(PageReader):
         }))
         if "stage_dates" in row:
             values.update({f"stage_dates.{stage}": day for stage, day in stage_dates(row).items()})
+        return values
+
+    def starting_values(self, values):
+        """A project a file creates starts at 项目征集, dated today unless the row dates it, as one added in the
+        admin does; a record of past years may start at a later stage when the row gives the date it was reached."""
+        stage = ProjectStage(values.get("stage") or ProjectStage.CALL)
+        if stage != ProjectStage.CALL and not values.get(f"stage_dates.{stage.value}"):
+            raise RowError(
+                f"新项目从“项目征集”开始；要以“{stage.label}”阶段导入往年项目，须在{{field}}中给出到达该阶段的日期",
+                "stage_dates", "stage",
+            )
+        values = {**values, "stage": stage.value}
+        if not values.get("stage_dates.call"):
+            values["stage_dates.call"] = timezone.localdate()
         return values
 
     def current_relation(self, page, name):
