@@ -31,9 +31,11 @@ content (seventy-one distinct projects), and checked on the HELD_OUT pairs writt
 bench/duplicates.py prints precision and recall on each.
 """
 
+import functools
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 
 from shegong.pages.models import ProjectPage
 
@@ -60,9 +62,11 @@ class Application:
 
     @classmethod
     def of(cls, project):
-        body = project.body.stream_block.get_searchable_content(project.body) if project.body else []
+        """`project` read from `contemporaries` carries its stored body; the one being checked, its edited body."""
+        stored = getattr(project, "stored_body", None)
+        body = stored_body_text(stored) if stored is not None else body_text(project.body)
         return cls(
-            project, title_key(project.title), tokens(project.title), tokens("\n".join([project.summary, *body])),
+            project, title_key(project.title), tokens(project.title), tokens(f"{project.summary}\n{body}"),
             groups(project.title),
         )
 
@@ -70,6 +74,17 @@ class Application:
     def street_id(self):
         project = self.project
         return project.street_id or (project.community.parent_id if project.community_id else None)
+
+
+def body_text(value):
+    """The 项目详情 as plain text: headings, paragraphs without their markup, table cells."""
+    return "\n".join(value.stream_block.get_searchable_content(value)) if value else ""
+
+
+@functools.lru_cache(maxsize=2048)
+def stored_body_text(stored):
+    """body_text of a body as stored, cached by it: every check reads the same published projects again."""
+    return body_text(ProjectPage._meta.get_field("body").to_python(stored or "[]"))
 
 
 @dataclass
@@ -175,7 +190,8 @@ def contemporaries(project):
         qs = qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=project.start_date))
     if project.end_date:
         qs = qs.filter(Q(start_date__isnull=True) | Q(start_date__lte=project.end_date))
-    return qs.select_related("community")
+    # The stored body is read as text and parsed only when it changed since the last check.
+    return qs.select_related("community").defer("body").annotate(stored_body=Cast("body", TextField()))
 
 
 def assessments(project):
