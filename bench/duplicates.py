@@ -61,7 +61,8 @@ def judge(pairs):
     for pair in pairs:
         earlier, later = save_pair(pair)
         flagged = earlier.pk in {m.project.pk for m in likely_duplicates(later)}
-        counts[{(True, True): "tp", (True, False): "fn", (False, True): "fp", (False, False): "tn"}[pair.duplicate, flagged]] += 1
+        outcome = {(True, True): "tp", (True, False): "fn", (False, True): "fp", (False, False): "tn"}
+        counts[outcome[pair.duplicate, flagged]] += 1
         if flagged != pair.duplicate:
             match = next((m for m in assessments(later) if m.project.pk == earlier.pk), None)
             score = f"{match.score:.2f}（{match.reason}）" if match else "不比较（服务期、地点或服务对象不同）"
@@ -73,8 +74,8 @@ def report(label, pairs):
     counts, wrong = judge(pairs)
     precision = counts["tp"] / ((counts["tp"] + counts["fp"]) or 1)
     recall = counts["tp"] / ((counts["tp"] + counts["fn"]) or 1)
-    duplicates = sum(p.duplicate for p in pairs)
-    print(f"{label}: {len(pairs)} pairs ({duplicates} duplicates), precision {precision:.2f}, recall {recall:.2f} {counts}")
+    size = f"{len(pairs)} pairs ({sum(p.duplicate for p in pairs)} duplicates)"
+    print(f"{label}: {size}, precision {precision:.2f}, recall {recall:.2f},", counts)
     print("\n".join(wrong) or "  no pair misjudged")
 
 
@@ -95,9 +96,10 @@ def build(count):
         year = rng.randint(2017, 2024)
         index.add_child(instance=ProjectPage(
             title=f"{community.name}{service}服务项目", slug=f"bench-{n}", code=f"BENCH-{year}-{n:04d}",
-            summary=summary, body=[("paragraph", RichText(f"<p>{community.name}{summary}第{n}期计划开展活动{n % 40}场。</p>"))],
-            purchaser=rng.choice(departments), organization=rng.choice(organizations), street=community.parent,
-            community=community, budget=decimal.Decimal(rng.randint(50, 300) * 1000),
+            summary=summary,
+            body=[("paragraph", RichText(f"<p>{community.name}{summary}第{n}期计划开展活动{n % 40}场。</p>"))],
+            purchaser=rng.choice(departments), organization=rng.choice(organizations),
+            street=community.parent, community=community, budget=decimal.Decimal(rng.randint(50, 300) * 1000),
             start_date=datetime.date(year, 3, 1), end_date=datetime.date(year + 1, 2, 28), stage="implementation",
         ))
     return rng
@@ -114,7 +116,8 @@ def time_checks(count, checks=50):
         draft = ProjectPage(
             title=probe.title, summary=probe.summary, body=probe.body, organization=probe.organization,
             purchaser=probe.purchaser, street=probe.street, community=probe.community, budget=probe.budget,
-            start_date=probe.start_date, end_date=probe.end_date, slug=f"bench-draft-{n}", code=f"DRAFT-{n}", live=False,
+            start_date=probe.start_date, end_date=probe.end_date, slug=f"bench-draft-{n}", code=f"DRAFT-{n}",
+            live=False,
         )
         ProjectIndexPage.objects.get().add_child(instance=draft)
         began = time.perf_counter()

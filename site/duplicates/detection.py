@@ -43,37 +43,67 @@ from .similarity import Corpus, dice, groups, title_key, tokens, weighted_overla
 
 THRESHOLD = 0.65
 TITLE_WEIGHT = 0.25
-# What else the two share counts only once their texts agree this far: it can tip a reworded copy, never different texts.
+# What else the two share counts only once the texts agree this far: it tips a reworded copy, never other texts.
 SUPPORTED_FROM = 0.5
 SAME_ORGANIZATION, SAME_PURCHASER, SAME_COMMUNITY, CLOSE_BUDGET = 0.1, 0.05, 0.05, 0.05
 BUDGET_TOLERANCE = 0.1
 OVERLAP_SHARE = 0.25
 
 
-@dataclass(frozen=True)
-class Application:
-    """What is compared of one project, read once per check."""
+FIELDS = [
+    "title", "summary", "organization_id", "purchaser_id", "street_id", "community_id", "budget",
+    "start_date", "end_date",
+]
 
-    project: ProjectPage
-    title_key: str
-    title: frozenset
-    content: frozenset
-    groups: frozenset
+
+@dataclass
+class Application:
+    """What is compared of one project: plain values, so a check reads hundreds of rows without building pages."""
+
+    pk: int | None
+    title: str
+    summary: str
+    organization_id: int | None
+    purchaser_id: int | None
+    street_id: int | None  # the community's street when only the community is given
+    community_id: int | None
+    budget: object
+    start_date: object
+    end_date: object
+    body: str
 
     @classmethod
     def of(cls, project):
-        """`project` read from `contemporaries` carries its stored body; the one being checked, its edited body."""
-        stored = getattr(project, "stored_body", None)
-        body = stored_body_text(stored) if stored is not None else body_text(project.body)
-        return cls(
-            project, title_key(project.title), tokens(project.title), tokens(f"{project.summary}\n{body}"),
-            groups(project.title),
-        )
+        """The project being checked, with its edited body."""
+        values = {name: getattr(project, name) for name in FIELDS}
+        if not values["street_id"] and project.community_id:
+            values["street_id"] = project.community.parent_id
+        return cls(project.pk, **values, body=body_text(project.body))
 
-    @property
-    def street_id(self):
-        project = self.project
-        return project.street_id or (project.community.parent_id if project.community_id else None)
+    @classmethod
+    def from_row(cls, row):
+        """A row of `contemporaries`, with its body as stored."""
+        row = dict(row)
+        street_of_community = row.pop("community__parent_id")
+        row["street_id"] = row["street_id"] or street_of_community
+        body = stored_body_text(row.pop("stored_body"))
+        return cls(**row, body=body)
+
+    @functools.cached_property
+    def title_key(self):
+        return title_key(self.title)
+
+    @functools.cached_property
+    def title_tokens(self):
+        return tokens(self.title)
+
+    @functools.cached_property
+    def content(self):
+        return tokens(f"{self.summary}\n{self.body}")
+
+    @functools.cached_property
+    def groups(self):
+        return groups(self.title)
 
 
 def body_text(value):
@@ -116,12 +146,12 @@ def periods_overlap(a, b):
 
 def place(new, other):
     """How the two places relate, as the reason says it; None for two different streets."""
-    if new.project.community_id and new.project.community_id == other.project.community_id:
+    if new.community_id and new.community_id == other.community_id:
         return "同一社区"
     if not new.street_id or not other.street_id:
         return "街道社区未填全"
     if new.street_id == other.street_id:
-        return "同一街道的相邻社区" if new.project.community_id and other.project.community_id else "同一街道"
+        return "同一街道的相邻社区" if new.community_id and other.community_id else "同一街道"
     return None
 
 
@@ -134,7 +164,7 @@ def budget_gap(a, b):
 
 def text_similarity(new, other, corpus):
     """The title on its own when either has no other text, else the title and the service content together."""
-    title = 1.0 if new.title_key and new.title_key == other.title_key else dice(new.title, other.title)
+    title = 1.0 if new.title_key and new.title_key == other.title_key else dice(new.title_tokens, other.title_tokens)
     if not new.content or not other.content:
         return title, title, None
     content = weighted_overlap(new.content, other.content, corpus)
@@ -142,9 +172,10 @@ def text_similarity(new, other, corpus):
 
 
 def assess(new, other, corpus):
-    """How far `other` (an Application) looks like a repeat of `new`: a Match with its score, whatever the
-    score, or None when the period, the place or the people served already tell them apart."""
-    a, b = new.project, other.project
+    """How far `other` looks like a repeat of `new` (two Applications): a Match with its score, whatever the
+    score, or None when the period, the place or the people served already tell them apart. The caller
+    reads the Match's project, for the few that get that far."""
+    a, b = new, other
     where = place(new, other)
     if where is None or not periods_overlap(a, b):
         return None
@@ -173,7 +204,7 @@ def assess(new, other, corpus):
         "budget": same["budget"] and f"预算相近（差 {round(gap * 100)}%）",
         "content": f"内容相似度 {round(content * 100)}%" if content is not None else "简介和详情为空，仅比较名称",
     }
-    return Match(b, similarity, score, reason)
+    return Match(None, similarity, score, reason)
 
 
 def contemporaries(project):
@@ -190,16 +221,20 @@ def contemporaries(project):
         qs = qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=project.start_date))
     if project.end_date:
         qs = qs.filter(Q(start_date__isnull=True) | Q(start_date__lte=project.end_date))
-    # The stored body is read as text and parsed only when it changed since the last check.
-    return qs.select_related("community").defer("body").annotate(stored_body=Cast("body", TextField()))
+    # Plain rows, the body as stored text: it is parsed only when it changed since the last check.
+    return qs.order_by().values(*FIELDS, "pk", "community__parent_id", stored_body=Cast("body", TextField()))
 
 
 def assessments(project):
     """A Match, whatever its score, for every contemporary in the same place serving the same people."""
     new = Application.of(project)
-    others = [Application.of(other) for other in contemporaries(project)]
+    others = [Application.from_row(row) for row in contemporaries(project)]
     corpus = Corpus([new.content, *(other.content for other in others)])
-    return [m for other in others if (m := assess(new, other, corpus))]
+    assessed = [(other.pk, m) for other in others if (m := assess(new, other, corpus))]
+    projects = ProjectPage.objects.in_bulk([pk for pk, _ in assessed])
+    for pk, match in assessed:
+        match.project = projects[pk]
+    return [match for _, match in assessed]
 
 
 def likely_duplicates(project):

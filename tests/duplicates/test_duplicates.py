@@ -112,7 +112,8 @@ RENEWALS = {
     ),
     "the same model in another street by another organization": lambda e: draft(
         e, replace(ELDERLY, title="关上社区独居老人关爱服务项目", summary=ELDERLY.summary.replace("金马", "关上")),
-        organization=OrganizationFactory(), street=(street := StreetFactory()), community=CommunityFactory(parent=street),
+        organization=OrganizationFactory(), street=(street := StreetFactory()),
+        community=CommunityFactory(parent=street),
     ),
 }
 
@@ -188,7 +189,8 @@ def import_document(path, row):
 
 def test_import_refuses_a_likely_duplicate_row_unless_it_carries_a_reason(earlier, tmp_path):
     row = {
-        "code": "GD-2022-102", "title": ELDERLY_REWORDED.title, "summary": ELDERLY_REWORDED.summary, "stage": "implementation",
+        "code": "GD-2022-102", "title": ELDERLY_REWORDED.title, "summary": ELDERLY_REWORDED.summary,
+        "stage": "implementation",
         "budget": "100000", "start": "2022-03-01", "end": "2023-02-28",
         "organization": earlier.organization.name, "street": earlier.street.name, "community": earlier.community.name,
     }
