@@ -48,8 +48,6 @@ SUPPORTED_FROM = 0.5
 SAME_ORGANIZATION, SAME_PURCHASER, SAME_COMMUNITY, CLOSE_BUDGET = 0.1, 0.05, 0.05, 0.05
 BUDGET_TOLERANCE = 0.1
 OVERLAP_SHARE = 0.25
-
-
 FIELDS = [
     "title", "summary", "organization_id", "purchaser_id", "street_id", "community_id", "budget",
     "start_date", "end_date",
@@ -119,7 +117,7 @@ def stored_body_text(stored):
 
 @dataclass
 class Match:
-    project: ProjectPage
+    project: ProjectPage  # the earlier project; `assessments` reads it once the rest is known
     similarity: float  # of the texts: title, 简介 and 项目详情
     score: float  # the similarity with what the two share besides text; THRESHOLD or more is a likely duplicate
     same: dict  # what else the two share, as the reason names it
