@@ -1,4 +1,4 @@
-"""Duplicate check, statistics and funds report at a district's scale, in a throwaway SQLite database.
+"""Statistics and funds report at a district's scale, in a throwaway SQLite database (the duplicate check: bench/duplicates.py).
 
     .venv/bin/python bench/platform2.py [PROJECTS]   (default 1000)
 
@@ -24,7 +24,6 @@ import random  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from shegong.duplicates.detection import likely_duplicates  # noqa: E402
 from shegong.funds.models import Disbursement  # noqa: E402
 from shegong.pages.models import ProjectIndexPage, ProjectPage  # noqa: E402
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization  # noqa: E402
@@ -75,12 +74,6 @@ def main():
     start = time.perf_counter()
     build(count)
     print(f"built {count} projects in {time.perf_counter() - start:.1f} s")
-    probe = ProjectPage.objects.order_by("?").first()
-    candidate = ProjectPage(
-        title=probe.title, summary=probe.summary, organization=probe.organization, community=probe.community,
-        start_date=probe.start_date, end_date=probe.end_date,
-    )
-    timed("duplicate check of one new application", lambda: likely_duplicates(candidate))
     timed("public figures (4 groupings + station coverage)", public_figures)
     client = Client(HTTP_HOST="localhost")
     assert client.get("/stats/").status_code == 200

@@ -19,9 +19,10 @@ from shegong.pages.models import ProjectPage
 from shegong.roles.groups import DEPARTMENT_STAFF, EDITORS
 from tests.factories import DepartmentFactory, ProjectPageFactory
 from tests.platform1.factories import account
+from tests.platform2.admin_forms import page_form
 
-from .admin_forms import page_form
-from .duplicate_cases import BASE, DUPLICATES
+from .applications import text_fields
+from .cases import ELDERLY, ELDERLY_REWORDED
 
 pytestmark = pytest.mark.django_db
 
@@ -195,10 +196,9 @@ def test_a_project_cannot_be_copied(admin_client, earlier):
 
 def test_department_staff_are_told_without_another_departments_draft_and_cannot_vouch(client, home):
     civil, youth = DepartmentFactory(name="官渡区民政局"), DepartmentFactory(name="共青团官渡区委")
-    theirs = ProjectPageFactory(code="GD-2022-200", title=BASE["elderly"][0], summary=BASE["elderly"][1],
-                                purchaser=youth, live=False)
+    theirs = ProjectPageFactory(code="GD-2022-200", **text_fields(ELDERLY), purchaser=youth, live=False)
     mine = ProjectPageFactory(
-        code="GD-2022-201", title=DUPLICATES[1][3], summary=DUPLICATES[1][4], purchaser=civil,
+        code="GD-2022-201", title=ELDERLY_REWORDED.title, summary=ELDERLY_REWORDED.summary, purchaser=civil,
         organization=theirs.organization, street=theirs.street, community=theirs.community, live=False,
     )
     client.force_login(account("minzheng", DEPARTMENT_STAFF, department=civil))
