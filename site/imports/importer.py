@@ -9,7 +9,7 @@ it publishes only what it creates, and what was live with no pending draft. Stag
 screen's code (`change_stage`), with the same rule: a skipped or reversed stage needs a reason (`stage_reason`).
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -239,6 +239,10 @@ def unique_slug(parent, base):
 
 
 def validation_messages(error):
+    """A model's messages, each after the field it concerns; a rule about the whole record speaks for itself."""
     if hasattr(error, "message_dict"):
-        return [f"{field}：{'；'.join(msgs)}" for field, msgs in error.message_dict.items()]
+        return [
+            "；".join(msgs) if field == NON_FIELD_ERRORS else f"{field}：{'；'.join(msgs)}"
+            for field, msgs in error.message_dict.items()
+        ]
     return list(error.messages)

@@ -336,7 +336,7 @@ class ProjectReader(PageReader):
         if stage != ProjectStage.CALL and not values.get(f"stage_dates.{stage.value}"):
             raise RowError(
                 f"新项目从“项目征集”开始；要以“{stage.label}”阶段导入往年项目，须在{{field}}中给出到达该阶段的日期",
-                "stage_dates", "stage",
+                f"stage_dates.{stage.value}", "stage",
             )
         values = {**values, "stage": stage.value}
         if not values.get("stage_dates.call"):

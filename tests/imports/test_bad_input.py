@@ -109,7 +109,7 @@ def test_unknown_names_are_row_errors_that_suggest_the_closest_with_their_list_s
 def test_an_organization_is_found_by_its_credit_code(home, basics, tmp_path):
     organization = basics["organizations"][0]
     row = {"code": "GD-2024-002", "title": "关上社区儿童服务", "stage": "call", "budget": "80000",
-           "organization_credit_code": organization.credit_code}
+           "organization_credit_code": organization.credit_code, "purchaser": "官渡区民政局", "street": "关上街道"}
     path = tmp_path / "by-code.json"
     path.write_text(json.dumps({"projects": [row]}, ensure_ascii=False), encoding="utf-8")
     call_command("import_content", str(path), stdout=io.StringIO())

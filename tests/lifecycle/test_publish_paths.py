@@ -29,7 +29,8 @@ MISSING = "缺少购买部门、承接社会组织、街道（乡镇），填写
 def draft(home):
     """A work-in-progress project an editor saved without its purchaser, organization and street."""
     return ProjectPageFactory(
-        title="关上街道社区营造项目", purchaser=None, organization=None, street=None, community=None, live=False,
+        title="关上街道社区营造项目", summary="培育居民议事会和楼栋自组织，共建共治社区公共空间。",
+        purchaser=None, organization=None, street=None, community=None, live=False,
     )
 
 
