@@ -13,6 +13,10 @@ urlpatterns = [
     path("feedback/", include("shegong.feedback.urls")),
     path("redblack/", include("shegong.redblack.urls")),
     path("stats/", include("shegong.stats.urls")),
+    path("opendata/", include("shegong.opendata.urls")),
+    path("organizations/", include("shegong.organizations.urls")),
+    path("", include("shegong.navigation.urls")),
+    path("", include("shegong.discovery.urls")),
 ]
 
 if settings.DEBUG:

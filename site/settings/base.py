@@ -35,9 +35,14 @@ INSTALLED_APPS = [
     "shegong.funds",
     "shegong.duplicates",
     "shegong.stats",
+    "shegong.discovery",
+    "shegong.navigation",
+    "shegong.opendata",
+    "shegong.organizations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -64,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

@@ -15,7 +15,7 @@ from tests.factories import (
     ProjectPageFactory,
     StreetFactory,
 )
-from tests.theme.factories import StationPageFactory
+from tests.public.factories import StationPageFactory
 
 pytestmark = pytest.mark.django_db
 
