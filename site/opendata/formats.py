@@ -8,6 +8,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from shegong.exports import safe_cell
 
@@ -18,12 +19,19 @@ FORMATS = {
 }
 
 
-def spreadsheet_value(value):
-    if value is None:
-        return ""
+def xlsx_value(value):
+    """Money as a number Excel can sum; text neutralised."""
     if isinstance(value, decimal.Decimal):
         return float(value)
-    return safe_cell(value) if isinstance(value, str) else value
+    return safe_cell(value)
+
+
+def csv_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return safe_cell(value)
 
 
 def write_csv(dataset, generated_at):
@@ -32,7 +40,7 @@ def write_csv(dataset, generated_at):
     writer = csv.writer(out)
     writer.writerow([column.label for column in dataset.columns])
     for row in dataset.rows():
-        writer.writerow([spreadsheet_value(v.isoformat() if isinstance(v, datetime.date) else v) for v in row])
+        writer.writerow([csv_value(value) for value in row])
     return out.getvalue().encode("utf-8")
 
 
@@ -42,9 +50,9 @@ def write_xlsx(dataset, generated_at):
     sheet.title = dataset.title
     sheet.append([column.label for column in dataset.columns])
     for row in dataset.rows():
-        sheet.append([spreadsheet_value(value) for value in row])
+        sheet.append([xlsx_value(value) for value in row])
     for cell in sheet[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     guide = book.create_sheet("数据说明")
     guide.append(["数据集", dataset.title])
