@@ -13,11 +13,16 @@ urlpatterns = [
     path("feedback/", include("shegong.feedback.urls")),
     path("redblack/", include("shegong.redblack.urls")),
     path("stats/", include("shegong.stats.urls")),
+    path("opendata/", include("shegong.opendata.urls")),
+    path("organizations/", include("shegong.organizations.urls")),
+    path("", include("shegong.navigation.urls")),
+    path("", include("shegong.discovery.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "SHEGONG_SERVE_MEDIA", False):
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -3,7 +3,7 @@ from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -28,10 +28,10 @@ class PolicyIndexPage(Page):
         return PolicyPage.objects.live().public().child_of(self).order_by("-issued_on", "title")
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import PolicyFilter
+        from .filters import PolicyLibraryFilter
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(filtered_listing(request, PolicyFilter(request.GET, queryset=self.policies())))
+        context.update(filtered_listing(request, PolicyLibraryFilter(request.GET, queryset=self.policies())))
         return context
 
 
@@ -54,6 +54,10 @@ class PolicyPage(Page):
     summary = models.TextField("摘要", blank=True)
     body = StreamField(BodyBlock(), verbose_name="全文", blank=True)
     topics = ClusterTaggableManager(through=PolicyTopic, blank=True, verbose_name="主题")
+    replaced_by = models.ForeignKey(
+        "pages.PolicyPage", verbose_name="替代或修订文件", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="replaces", help_text="已废止或已修订的文件，链接到取代它或修订它的文件",
+    )
 
     parent_page_types = ["pages.PolicyIndexPage"]
     subpage_types = []
@@ -76,6 +80,7 @@ class PolicyPage(Page):
                 FieldRowPanel([FieldPanel("document_number"), FieldPanel("level")]),
                 FieldPanel("issuer"),
                 FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on"), FieldPanel("status")]),
+                PageChooserPanel("replaced_by", "pages.PolicyPage"),
             ],
             heading="文件信息",
         ),
@@ -102,6 +107,22 @@ class PolicyPage(Page):
             clash = PolicyPage.objects.filter(document_number=self.document_number).exclude(pk=self.pk).first()
             if clash:
                 raise ValidationError({"document_number": f"文号已被《{clash.title}》使用。"})
+        if self.replaced_by_id:
+            if self.status == PolicyStatus.VALID:
+                raise ValidationError({"replaced_by": "现行有效的文件没有替代文件；请先把效力状态改为已修订或已废止。"})
+            if self.replaced_by_id == self.pk:
+                raise ValidationError({"replaced_by": "替代文件不能是本文件。"})
+
+
+    def public_replacement(self):
+        """The policy that replaced or amended this one, if a citizen may read it."""
+        if not self.replaced_by_id:
+            return None
+        return PolicyPage.objects.live().public().filter(pk=self.replaced_by_id).first()
+
+    def public_replaced(self):
+        """The policies this one replaced or amended, that a citizen may read."""
+        return self.replaces.live().public().order_by("-issued_on")
 
 
 class PolicyAttachment(Orderable):

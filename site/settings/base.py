@@ -36,9 +36,15 @@ INSTALLED_APPS = [
     "shegong.duplicates",
     "shegong.stats",
     "shegong.imports",
+    "shegong.discovery",
+    "shegong.navigation",
+    "shegong.opendata",
+    "shegong.organizations",
+    "shegong.workflows",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -65,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -119,6 +126,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "zh-hans"
+# Our own Chinese for what Wagtail's zh_Hans catalogue leaves in English; found before the apps' catalogues.
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

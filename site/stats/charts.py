@@ -1,53 +1,59 @@
-"""Horizontal bar charts as inline SVG, drawn on the server: no script, no CDN, readable without styles."""
+"""Horizontal bar charts drawn on the server as HTML rows: labels and values are real text at the page's own size,
+so they stay readable at every width; only the bar itself is a small SVG, hidden from screen readers since the
+text beside it says the same. Each chart carries its figures as a table too. No script, no CDN, no inline styles.
+"""
 
-from django.utils.html import format_html, format_html_join
+from dataclasses import dataclass
 
-ROW = 28
-LABEL_WIDTH = 170
-BAR_WIDTH = 330
-WIDTH = LABEL_WIDTH + BAR_WIDTH + 270  # room for "预算 1,234.5 万元，已拨付 1,234.5 万元"
-LABEL_CHARS = 12
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
-
-def short(label):
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+BAR_UNITS = 100  # the bar's SVG viewBox is 100 wide: widths are percentages of the largest value
 
 
-def bar_chart(title, rows, describe):
+@dataclass
+class Bar:
+    label: str
+    value: object
+    part: object
+    text: str
+    width: float
+    part_width: float
+
+
+@dataclass
+class Chart:
+    title: str
+    bars: list
+    value_heading: str
+    part_heading: str = ""
+    value_legend: str = ""
+    part_legend: str = ""
+    table_values: list = None
+    # The coverage chart's figures are in the coverage table below it, with more columns.
+    own_table: bool = True
+
+    def __str__(self):
+        return render_to_string("stats/chart.html", {"chart": self})
+
+    def __html__(self):
+        return mark_safe(str(self))
+
+
+def bar_chart(title, rows, describe, value_heading, part_heading="", legends=("", ""), value_text=str):
     """`rows` are (label, value, part): `part` (may be None) is drawn darker inside the bar, e.g. spent within budget.
 
-    `describe(value, part)` gives the text written after each bar and read by screen readers.
+    `describe(value, part)` gives the text written beside each bar.
     """
-    if not rows:
-        return format_html('<p class="chart-empty">{}：暂无数据</p>', title)
-    top = max(value for _, value, _ in rows) or 1
-    height = ROW * len(rows) + 8
+    top = float(max((value for _, value, _ in rows), default=0) or 1)
     bars = []
-    for i, (label, value, part) in enumerate(rows):
-        y = 4 + i * ROW
-        width = round(BAR_WIDTH * float(value) / float(top), 1)
-        part_bar = ""
-        if part:
-            part_width = round(BAR_WIDTH * float(min(part, value) if value else part) / float(top), 1)
-            part_bar = format_html(
-                '<rect class="bar-part" x="{}" y="{}" width="{}" height="{}" fill="#b3261e"/>',
-                LABEL_WIDTH, y + 4, part_width, ROW - 10,
-            )
-        bars.append(format_html(
-            '<g><title>{}：{}</title>'
-            '<text x="{}" y="{}" text-anchor="end" font-size="13">{}</text>'
-            '<rect class="bar" x="{}" y="{}" width="{}" height="{}" fill="#f2b8b5"/>{}'
-            '<text x="{}" y="{}" font-size="12">{}</text></g>',
-            label, describe(value, part),
-            LABEL_WIDTH - 8, y + ROW / 2 + 4, short(label),
-            LABEL_WIDTH, y + 4, width, ROW - 10, part_bar,
-            LABEL_WIDTH + width + 6, y + ROW / 2 + 4, describe(value, part),
-        ))
-    return format_html(
-        '<figure class="chart"><figcaption>{}</figcaption>'
-        '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" '
-        'style="max-width:{}px" font-family="sans-serif">{}</svg></figure>',
-        title, title, WIDTH, height, WIDTH, format_html_join("", "{}", ((bar,) for bar in bars)),
+    for label, value, part in rows:
+        width = round(BAR_UNITS * float(value) / top, 1)
+        part_width = round(BAR_UNITS * float(min(part, value) if value else part) / top, 1) if part else 0
+        bars.append(Bar(label, value, part, describe(value, part), width, part_width))
+    return Chart(
+        title, bars, value_heading, part_heading, *legends,
+        table_values=[(bar.label, value_text(bar.value), value_text(bar.part or 0) if part_heading else None) for bar in bars],
     )
 
 
@@ -57,21 +63,25 @@ def wan(amount):
 
 
 def count_chart(title, totals):
-    return bar_chart(title, [(t.label, t.projects, None) for t in totals], lambda value, _: f"{value} 个")
+    return bar_chart(title, [(t.label, t.projects, None) for t in totals], lambda value, _: f"{value} 个", "项目数（个）")
 
 
 def funds_chart(title, totals):
     return bar_chart(
         title, [(t.label, t.funds.budget, t.funds.spent) for t in totals],
         lambda budget, spent: f"预算 {wan(budget)}，已拨付 {wan(spent or 0)}",
+        "预算（万元）", "已拨付（万元）", ("预算", "已拨付"), value_text=lambda amount: wan(amount).removesuffix(" 万元"),
     )
 
 
 def coverage_chart(title, coverage):
-    return bar_chart(
+    chart = bar_chart(
         title, [(row.street.name, row.communities, row.covered) for row in coverage if row.communities],
         lambda communities, covered: f"{covered or 0}/{communities} 个社区有服务点",
+        "社区总数（个）", "设有服务点的社区（个）", ("社区总数", "已设服务点的社区"),
     )
+    chart.own_table = False
+    return chart
 
 
 def figure_charts(figures):
@@ -80,7 +90,7 @@ def figure_charts(figures):
     for by, (label, group_totals) in figures.groups.items():
         charts = [count_chart(f"各{label}项目数", group_totals)]
         if by != "stage":
-            charts.append(funds_chart(f"各{label}项目资金（浅色为预算，深色为已拨付）", group_totals))
+            charts.append(funds_chart(f"各{label}项目资金", group_totals))
         sections.append((f"按{label}", charts))
-    sections.append(("社工站点覆盖", [coverage_chart("各街道社区服务点覆盖（浅色为社区总数，深色为已设服务点的社区）", figures.coverage)]))
+    sections.append(("社工站点覆盖", [coverage_chart("各街道社区服务点覆盖", figures.coverage)]))
     return sections

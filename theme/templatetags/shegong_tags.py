@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -127,3 +128,44 @@ def lifecycle_steps(project):
             state = "done" if step["reached_on"] else "missed"
         steps.append({**step, "state": state})
     return steps
+
+
+@register.simple_tag(takes_context=True)
+def elder_mode(context):
+    """True when this browser chose the 长辈版 (a cookie, so it works without script)."""
+    from shegong.navigation.views import DISPLAY_COOKIE, ELDER
+
+    request = context.get("request")
+    return bool(request and request.COOKIES.get(DISPLAY_COOKIE) == ELDER)
+
+
+@register.simple_tag(takes_context=True)
+def display_switch_url(context, mode):
+    from shegong.navigation.views import display_url
+
+    request = context.get("request")
+    return display_url(mode, request) if request else "/"
+
+
+@register.inclusion_tag("includes/share_meta.html", takes_context=True)
+def share_meta(context):
+    """<meta name=description> and the Open Graph card (title, summary, image, address) WeChat and other apps show."""
+    from shegong.discovery.summary import page_image, page_summary
+
+    request = context.get("request")
+    page = context.get("page")
+    frame = context.get("settings").navigation.SiteFrame if request and context.get("settings") else None
+    site_title = site_name()
+    title = context.get("page_title") or (page.seo_title or page.title if page else "") or site_title
+    description = (page_summary(page) if page else context.get("page_description", "")) or (frame.description if frame else "")
+    image = page_image(page) if page else None
+    if image:
+        image_url = image.get_rendition("fill-600x600").url
+    else:
+        image_url = static("theme/icons/share.png")
+    absolute = request.build_absolute_uri if request else (lambda url: url)
+    return {
+        "title": title, "site_title": site_title, "description": description,
+        "image_url": absolute(image_url), "url": absolute(request.path if request else "/"),
+        "type": "article" if page and page.depth > 3 else "website",
+    }

@@ -1,20 +1,20 @@
 """A citizen's path through the public site in a real Chromium."""
 
 import datetime
-import os
 
 import pytest
 
 from shegong.pages.enums import ProjectStage
 from shegong.pages.models import ProjectMilestone
 from tests.factories import CategoryFactory, ProjectPageFactory, ensure_site_tree
+from tests.public.browser import launch, needs_chromium, screenshot_dir
 
-CHROMIUM = "/usr/bin/chromium"
+pytestmark = needs_chromium
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"没有可用的 Chromium（{CHROMIUM}），跳过浏览器测试"),
-]
+
+@pytest.fixture
+def screenshots(tmp_path_factory):
+    return screenshot_dir(tmp_path_factory)
 
 
 @pytest.fixture
@@ -22,10 +22,7 @@ def browser_page():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
         yield page
         browser.close()
@@ -47,11 +44,11 @@ def projects(live_server):
     return project
 
 
-def test_citizen_filters_projects_and_reads_a_timeline(live_server, projects, browser_page):
+def test_citizen_filters_projects_and_reads_a_timeline(live_server, projects, browser_page, screenshots):
     page = browser_page
     page.goto(live_server.url + "/")
     assert page.get_by_role("heading", level=1).inner_text() == "官渡区社会工作服务项目管理平台"
-    page.screenshot(path="/tmp/shegong-home.png", full_page=True)
+    page.screenshot(path=str(screenshots / "timeline-home.png"), full_page=True)
 
     page.get_by_role("navigation", name="主导航").get_by_role("link", name="服务项目").click()
     page.wait_for_url("**/projects/")
@@ -75,4 +72,4 @@ def test_citizen_filters_projects_and_reads_a_timeline(live_server, projects, br
     assert timeline.locator(".timeline__step--todo").count() == 2
     # The stylesheet is served and applied: the current step carries the accent border.
     assert current.evaluate("el => getComputedStyle(el).borderTopWidth") == "2px"
-    page.screenshot(path="/tmp/shegong-project.png", full_page=True)
+    page.screenshot(path=str(screenshots / "timeline-project.png"), full_page=True)

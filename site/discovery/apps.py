@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DiscoveryConfig(AppConfig):
+    name = "shegong.discovery"
+    label = "discovery"
+    verbose_name = "站点发现"
