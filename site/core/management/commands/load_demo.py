@@ -1,4 +1,5 @@
 import secrets
+from importlib.resources import files
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -8,7 +9,8 @@ from shegong.core.demo_images import attach_demo_images
 
 from .import_content import import_file
 
-DEMO_FILE = Path(__file__).resolve().parents[4] / "fixtures" / "demo.json"
+# Packaged as shegong.fixtures, so an installed wheel finds it as a source checkout does.
+DEMO_FILE = files("shegong.fixtures") / "demo.json"
 
 
 class Command(BaseCommand):
