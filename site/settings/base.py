@@ -201,6 +201,8 @@ WAGTAIL_I18N_ENABLED = False
 # The dashboard's new-release check calls wagtail.org from the browser: a government server's policy (and CSP)
 # keeps the admin to this site.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars fetched from gravatar.com either: the admin shows its own placeholder.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "xls", "zip"]

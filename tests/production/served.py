@@ -71,9 +71,9 @@ class Gunicorn:
             if self.process.poll() is not None:
                 raise RuntimeError("gunicorn stopped: " + self.process.stderr.read().decode()[-2000:])
             try:
-                if requests.get(self.url + "/healthz", timeout=2).status_code == 200:
+                if requests.get(self.url + "/healthz", timeout=15).status_code == 200:
                     return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 pass
             time.sleep(0.3)
         self.__exit__()
