@@ -16,6 +16,8 @@ class OpsConfig(AppConfig):
 
     def ready(self):
         from .exports import neutralise_spreadsheet_exports
+        from .pagecache import connect_invalidation
 
         post_migrate.connect(create_cache_table, sender=self)
         neutralise_spreadsheet_exports()
+        connect_invalidation()

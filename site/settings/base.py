@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Outside CSRF, auth and messages, so it sees the cookies they set; inside CSP, CORS and security headers.
+    "shegong.ops.pagecache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -132,6 +134,10 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "shegong_cache"}
     )
 }
+
+# Seconds an anonymous citizen's page or API answer is kept in the shared cache (0: off). Publishing or any
+# other content change shows at once; this bounds only what changes with the date (publicity periods).
+SHEGONG_PAGE_CACHE_SECONDS = int(os.environ.get("SHEGONG_PAGE_CACHE_SECONDS", "0"))
 
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For (nginx: 1). 0 (the default) takes
 # the socket address and ignores the header, which any client can forge.

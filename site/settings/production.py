@@ -15,6 +15,8 @@ if not os.environ.get("SHEGONG_DATA_DIR"):
         "例如 /var/lib/shegong（SHEGONG_DATA_DIR must be set in production)."
     )
 
+SHEGONG_PAGE_CACHE_SECONDS = int(os.environ.get("SHEGONG_PAGE_CACHE_SECONDS", "60"))
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 # A monitor on the server itself asks over plain HTTP.
