@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.production.served import Gunicorn, Visitor, prepare_demo, site_env  # noqa: E402
+from tests.production.served import Gunicorn, Visitor, prepare_demo, site_env
 
 FIXED = [
     ("home", "/"),

@@ -6,7 +6,10 @@ from django.db.models.signals import post_migrate
 def create_cache_table(using="default", **kwargs):
     # The shared database cache needs its table; createcachetable does nothing when it exists or when the
     # cache is Redis, so every migrate can run it.
+    from .pagecache import migrations_done
+
     call_command("createcachetable", database=using, verbosity=0)
+    migrations_done()
 
 
 class OpsConfig(AppConfig):

@@ -45,7 +45,7 @@ def pg_environment():
 def run_pg(*args):
     if shutil.which(args[0]) is None:
         raise CommandError(f"找不到 {args[0]}：请安装与服务器同一主版本的 PostgreSQL 客户端（apt-get install postgresql-client）。")
-    result = subprocess.run(args, env=pg_environment(), capture_output=True, text=True)
+    result = subprocess.run(args, env=pg_environment(), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise CommandError(f"{args[0]} 失败：{result.stderr.strip()[:500]}")
 
@@ -141,19 +141,25 @@ def restore_database(kind, source: Path):
 
 def read(path: Path, force=False):
     try:
-        archive = tarfile.open(path)
-    except (OSError, tarfile.TarError) as error:
-        raise CommandError(f"无法打开备份文件 {path}：{error}") from error
-    with archive, tempfile.TemporaryDirectory(prefix="shegong-restore-") as work:
-        manifest = read_manifest(archive)
-        kind = vendor()
-        if manifest["database"] != kind:
-            raise CommandError(f"备份来自 {manifest['database']} 数据库，当前数据库是 {kind}：请在同类数据库上恢复。")
-        if database_has_content() and not force:
-            raise CommandError("当前数据库已有内容，恢复会覆盖它。确认要覆盖时请加 --force。")
-        archive.extractall(work, filter="data")
-        restore_database(kind, Path(work) / manifest["database_file"])
-        media = Path(work) / manifest["media"]
-        if media.is_dir():
-            shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+        is_tar = tarfile.is_tarfile(path)
+    except OSError as error:
+        raise CommandError(f"无法打开备份文件 {path}：{error.strerror or error}") from error
+    if not is_tar:
+        raise CommandError(f"无法打开备份文件 {path}：它不是 tar 归档。")
+    with tarfile.open(path) as archive, tempfile.TemporaryDirectory(prefix="shegong-restore-") as work:
+        return restore_from(archive, Path(work), force)
+
+
+def restore_from(archive: tarfile.TarFile, work: Path, force):
+    manifest = read_manifest(archive)
+    kind = vendor()
+    if manifest["database"] != kind:
+        raise CommandError(f"备份来自 {manifest['database']} 数据库，当前数据库是 {kind}：请在同类数据库上恢复。")
+    if database_has_content() and not force:
+        raise CommandError("当前数据库已有内容，恢复会覆盖它。确认要覆盖时请加 --force。")
+    archive.extractall(work, filter="data")
+    restore_database(kind, work / manifest["database_file"])
+    media = work / manifest["media"]
+    if media.is_dir():
+        shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return manifest

@@ -10,7 +10,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_migrate
 
 GENERATION = "shegong:pages:generation"
 NEVER_PATHS = ("/admin/", "/feedback/", "/documents/", "/healthz", "/media/", "/static/")
@@ -18,20 +18,38 @@ NEVER_PATHS = ("/admin/", "/feedback/", "/documents/", "/healthz", "/media/", "/
 NOT_CONTENT = {"sessions", "axes", "admin", "contenttypes", "ops"}
 
 
+class State:
+    # While migrate runs, the database cache's table may not exist yet; migrations_done() bumps once after.
+    migrating = False
+
+
 def generation():
     return cache.get_or_set(GENERATION, 1, None)
 
 
-def content_changed(sender, **kwargs):
-    if sender._meta.app_label in NOT_CONTENT:
-        return
+def new_generation():
     try:
         cache.incr(GENERATION)
     except ValueError:  # no generation yet: the next read starts one
         cache.add(GENERATION, 1, None)
 
 
+def content_changed(sender, **kwargs):
+    if not State.migrating and sender._meta.app_label not in NOT_CONTENT:
+        new_generation()
+
+
+def migrations_started(**kwargs):
+    State.migrating = True
+
+
+def migrations_done():
+    State.migrating = False
+    new_generation()
+
+
 def connect_invalidation():
+    pre_migrate.connect(migrations_started, dispatch_uid="shegong-pagecache-migrate")
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"shegong-pagecache-{signal}")
 
