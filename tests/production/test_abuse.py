@@ -84,10 +84,10 @@ def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_
             "username": "chenjing", "password": "the-real-admin-password-2024", "csrfmiddlewaretoken": token})
 
     # The guesser: at most 4 wrong answers from the login form, then only lockouts; the real password too is refused.
-    assert logins.count(200) <= 4 and logins.count(429) >= len(logins) - 4 and len(logins) > 20
+    assert logins.count(200) <= 4 and logins.count(429) == len(logins) - logins.count(200) and len(logins) > 5
     assert after.status_code == 429
     # The flood: five comments taken, every other one refused.
-    assert comments.count(302) == 5 and comments.count(429) == len(comments) - 5 and len(comments) > 20
+    assert comments.count(302) == 5 and comments.count(429) == len(comments) - 5 and len(comments) > 5
     print(f"citizens p95 quiet {p95(quiet) * 1000:.0f} ms ({len(quiet)} requests), under abuse "
           f"{p95(busy) * 1000:.0f} ms ({len(busy)}); {len(logins)} guesses, {len(comments)} flood posts")
     assert p95(busy) <= 2 * p95(quiet)
