@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.production.served import Gunicorn, Visitor, prepare_demo, site_env
+from tests.production.served import Gunicorn, Visitor, empty_postgres, prepare_demo, site_env
 
 FIXED = [
     ("home", "/"),
@@ -104,8 +104,6 @@ def main():
     with tempfile.TemporaryDirectory(prefix="shegong-load-") as data:
         env = site_env(data, database_url=database_url or None)
         if database_url:
-            from tests.production.test_backup_restore import empty_postgres
-
             empty_postgres(database_url)
         print(f"preparing the demo on {engine} …", flush=True)
         prepare_demo(env)

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import psycopg
 import requests
 
 BIN = Path(sys.executable).parent
@@ -41,6 +42,18 @@ def prepare_demo(env):
     shegong(env, "migrate", "--noinput", "-v0")
     shegong(env, "load_demo")
     shegong(env, "collectstatic", "--noinput", "-v0")
+
+
+def empty_postgres(url):
+    """The database DATABASE_URL names, created if missing, with nothing in it."""
+    url = url.replace("postgres://", "postgresql://")
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
 
 
 def free_port():

@@ -6,10 +6,9 @@ import os
 import tarfile
 from pathlib import Path
 
-import psycopg
 import pytest
 
-from .served import shegong, site_env
+from .served import empty_postgres, shegong, site_env
 
 PROBE = """
 import json
@@ -27,18 +26,6 @@ print(json.dumps({
 
 def state(env):
     return json.loads(shegong(env, "shell", "-c", PROBE).stdout.strip().splitlines()[-1])
-
-
-def empty_postgres(url):
-    """The database DATABASE_URL names, created if missing, with nothing in it."""
-    url = url.replace("postgres://", "postgresql://")
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP SCHEMA public CASCADE")
-        conn.execute("CREATE SCHEMA public")
 
 
 def round_trip(source_env, target_env, tmp_path, wipe=None):
