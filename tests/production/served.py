@@ -6,6 +6,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -70,6 +71,7 @@ class Gunicorn:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - gunicorn writes to it until __exit__ closes it
 
     def __enter__(self):
         self.process = subprocess.Popen(
@@ -77,19 +79,27 @@ class Gunicorn:
                 str(BIN / "gunicorn"), "shegong.wsgi", "--bind", f"127.0.0.1:{self.port}",
                 "--workers", str(self.workers), "--threads", str(self.threads), "--timeout", "120",
             ],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            env=self.env, stdout=subprocess.DEVNULL, stderr=self.log,  # a file: a full pipe would stall it
         )
+        try:
+            self.wait_until_healthy()
+        except BaseException:
+            self.__exit__()  # never leave a server behind, whatever went wrong
+            raise
+        return self
+
+    def wait_until_healthy(self):
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("gunicorn stopped: " + self.process.stderr.read().decode()[-2000:])
+                self.log.seek(0)
+                raise RuntimeError("gunicorn stopped: " + self.log.read().decode()[-2000:])
             try:
                 if requests.get(self.url + "/healthz", timeout=15).status_code == 200:
-                    return self
+                    return
             except (requests.ConnectionError, requests.Timeout):
                 pass
             time.sleep(0.3)
-        self.__exit__()
         raise RuntimeError("gunicorn did not answer /healthz in time")
 
     def worker_pids(self):
@@ -104,6 +114,7 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self.log.close()
 
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
