@@ -1,12 +1,9 @@
-"""A per-IP limit on public submissions, counted in Django's cache."""
+"""A per-address limit on public submissions, counted in the cache every worker process shares."""
 
 from django.conf import settings
 from django.core.cache import cache
 
-
-def client_ip(request):
-    # Deployments behind a reverse proxy must make the proxy set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
-    return request.META.get("REMOTE_ADDR", "unknown")
+from shegong.ops.clientip import client_ip
 
 
 def allow(request, scope="feedback"):

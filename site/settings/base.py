@@ -1,13 +1,17 @@
 """Settings shared by every environment; each is overridable by an environment variable."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent
-DATA_DIR = Path(os.environ.get("SHEGONG_DATA_DIR", BASE_DIR / "data"))
+# The SQLite file, media and collected static files. Never inside an installed package: a source checkout
+# keeps them in its data/, an installed shegong in the working directory's data/ (production requires it set).
+SOURCE_CHECKOUT = (BASE_DIR / "pyproject.toml").is_file()
+DATA_DIR = Path(os.environ.get("SHEGONG_DATA_DIR") or (BASE_DIR if SOURCE_CHECKOUT else Path.cwd()) / "data")
 
 
 def env_list(name, default=""):
@@ -41,6 +45,7 @@ INSTALLED_APPS = [
     "shegong.opendata",
     "shegong.organizations",
     "shegong.workflows",
+    "shegong.ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -72,20 +77,29 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    "shegong.ops.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "shegong.ops.csp.AdminPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Outside CSRF, auth and messages, so it sees the cookies they set; inside CSP, CORS and security headers.
+    "shegong.ops.pagecache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "shegong.urls"
@@ -116,7 +130,64 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Several gunicorn workers write (sessions, lockouts, the cache table): a writer takes the lock when its
+    # transaction begins and others wait for it, instead of failing with "database is locked" on upgrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache shared by every worker process, so rate limits and lockouts hold across them: Redis when
+# REDIS_URL (or CACHE_URL) is set, else a table in the database (created by migrate).
+CACHE_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "shegong_cache"}
+    )
+}
+
+# Seconds an anonymous citizen's page or API answer is kept in the shared cache (0: off). Publishing or any
+# other content change shows at once; this bounds only what changes with the date (publicity periods).
+SHEGONG_PAGE_CACHE_SECONDS = int(os.environ.get("SHEGONG_PAGE_CACHE_SECONDS", "0"))
+
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For (nginx: 1). 0 (the default) takes
+# the socket address and ignores the header, which any client can forge.
+SHEGONG_TRUSTED_PROXY_COUNT = int(os.environ.get("SHEGONG_TRUSTED_PROXY_COUNT", "0"))
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is locked out for AXES_COOLOFF_MINUTES; every attempt is kept for the audit (管理后台 › 登录记录).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = os.environ.get("AXES_ENABLED", "1") == "1"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "shegong.ops.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "shegong.ops.lockout.locked_out"
+AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp): only this site's own scripts, styles, fonts and frames. Images may
+# also be data:/blob: URLs (the admin's image chooser previews an upload before it is sent).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -147,6 +218,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = os.environ.get("SHEGONG_SITE_NAME", "官渡区社会工作服务项目管理平台")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# The dashboard's new-release check calls wagtail.org from the browser: a government server's policy (and CSP)
+# keeps the admin to this site.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars fetched from gravatar.com either: the admin shows its own placeholder.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "xls", "zip"]
@@ -232,9 +308,21 @@ SHEGONG_WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("SHEGONG_WEBHOOK_RETRY_B
 SHEGONG_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("SHEGONG_WEBHOOK_MAX_ATTEMPTS", "8"))
 SHEGONG_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SHEGONG_WEBHOOK_TIMEOUT_SECONDS", "10"))
 
+# LOG_FORMAT=json writes one JSON object a line (time, level, logger, message, request_id) for a log shipper.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "shegong.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "shegong.ops.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

@@ -8,10 +8,19 @@ from .base import *  # noqa: F401,F403
 
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405
-    raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
+    raise ImproperlyConfigured("生产环境必须设置环境变量 SECRET_KEY（SECRET_KEY must be set in the environment).")
+if not os.environ.get("SHEGONG_DATA_DIR"):
+    raise ImproperlyConfigured(
+        "生产环境必须设置环境变量 SHEGONG_DATA_DIR：存放上传文件、静态文件（及 SQLite 数据库）的目录，"
+        "例如 /var/lib/shegong（SHEGONG_DATA_DIR must be set in production)."
+    )
+
+SHEGONG_PAGE_CACHE_SECONDS = int(os.environ.get("SHEGONG_PAGE_CACHE_SECONDS", "60"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
+# A monitor on the server itself asks over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -28,6 +28,7 @@ def test_production_settings_pass_the_deploy_checks(tmp_path):
         "check", "--deploy", "--fail-level", "WARNING",
         DJANGO_SETTINGS_MODULE="shegong.settings.production", SECRET_KEY="x" * 20 + "-long-random-secret-for-the-check-0123456789",
         ALLOWED_HOSTS="shegong.example.gov.cn", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
+        SHEGONG_DATA_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout

@@ -1,4 +1,5 @@
 import secrets
+from importlib.resources import files
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -11,7 +12,7 @@ from shegong.imports.results import CREATE, ImportFailed, JsonNames, error_lines
 
 from .import_content import read_file
 
-DEMO_FILE = Path(__file__).resolve().parents[4] / "fixtures" / "demo.json"
+DEMO_FILE = files("shegong.fixtures") / "demo.json"
 
 
 class Command(BaseCommand):

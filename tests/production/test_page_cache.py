@@ -1,0 +1,63 @@
+"""The public page cache serves citizens what they would get anyway, and nothing else: a publish or
+unpublish shows at once, and drafts, previews, forms and signed-in editors never go through it."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client, override_settings
+from wagtail.models import PageViewRestriction
+
+from tests.factories import NoticePageFactory, ProjectPageFactory
+
+pytestmark = pytest.mark.usefixtures("home")
+
+
+@pytest.fixture(autouse=True)
+def page_cache():
+    cache.clear()
+    with override_settings(SHEGONG_PAGE_CACHE_SECONDS=60):
+        yield
+
+
+def test_a_published_change_shows_at_once(client):
+    notice = NoticePageFactory(title="关于开展社区义诊活动的通知")
+    assert "社区义诊活动" in client.get(notice.url).content.decode()
+
+    notice.title = "关于社区义诊活动改期的通知"
+    notice.save_revision().publish()
+    assert "改期" in client.get(notice.url).content.decode()
+
+    notice.unpublish()
+    assert client.get(notice.url).status_code == 404
+
+
+def test_a_draft_never_reaches_a_citizen(client):
+    notice = NoticePageFactory(title="关于开展社区义诊活动的通知")
+    client.get(notice.url)
+    notice.title = "草稿：尚未审核的标题"
+    notice.save_revision()  # saved, not published
+    assert "草稿" not in client.get(notice.url).content.decode()
+
+
+def test_the_cache_answers_without_the_database(client, django_assert_max_num_queries):
+    notice = NoticePageFactory(title="关于开展社区义诊活动的通知")
+    first = client.get(notice.url).content
+    with django_assert_max_num_queries(0):
+        assert client.get(notice.url).content == first
+
+
+def test_what_a_signed_in_editor_sees_is_never_kept_for_citizens(admin_client):
+    """A page for signed-in users only: the editor's 200 must not become the citizen's answer."""
+    client = Client()  # the citizen (admin_client is the signed-in `client` fixture)
+    notice = NoticePageFactory(title="内部工作安排（仅限登录用户）")
+    PageViewRestriction.objects.create(page=notice, restriction_type=PageViewRestriction.LOGIN)
+    assert "内部工作安排" in admin_client.get(notice.url).content.decode()
+    citizen = client.get(notice.url)
+    assert citizen.status_code == 302 and "/login/" in citizen["Location"]
+    assert "内部工作安排" in admin_client.get(notice.url).content.decode()
+
+
+def test_pages_with_a_form_keep_each_visitors_own_token(client):
+    project = ProjectPageFactory(title="太和社区“四点半课堂”流动儿童关爱项目")
+    first, second = client.get(project.url), client.__class__().get(project.url)
+    assert "csrftoken" in first.cookies and "csrftoken" in second.cookies
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
