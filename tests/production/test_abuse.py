@@ -1,6 +1,7 @@
 """Stays up under abuse: a login brute force and a comment flood beside citizens, against gunicorn on loopback.
-The guesser is locked out by django-axes, the flood stopped by the shared comment limit, and the citizens'
-p95 stays within twice the quiet figure. Run alone with `pytest -m abuse`."""
+The guesser is locked out by django-axes, the flood stopped by the shared comment limit, and every citizen is
+answered. How much slower citizens are served under attack is printed, not asserted: speed is a benchmark's
+figure, never a timed test's (run alone with `pytest -m abuse -s` to read it)."""
 
 import re
 import threading
@@ -30,15 +31,15 @@ def citizens(url, timings):
         n = seed
         while time.monotonic() < stop:
             started = time.perf_counter()
-            assert visitor.get(CITIZEN_PATHS[n % len(CITIZEN_PATHS)]).status_code == 200
-            timings.append(time.perf_counter() - started)
+            status = visitor.get(CITIZEN_PATHS[n % len(CITIZEN_PATHS)]).status_code
+            timings.append((status, time.perf_counter() - started))
             n += 1
 
     return visit
 
 
 def p95(timings):
-    return sorted(timings)[int(len(timings) * 0.95)]
+    return sorted(elapsed for _, elapsed in timings)[int(len(timings) * 0.95)]
 
 
 def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_env):
@@ -88,6 +89,7 @@ def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_
     assert after.status_code == 429
     # The flood: five comments taken, every other one refused.
     assert comments.count(302) == 5 and comments.count(429) == len(comments) - 5 and len(comments) > 5
+    # Citizens: every page answered, under attack as in the quiet.
+    assert {status for status, _ in quiet + busy} == {200}
     print(f"citizens p95 quiet {p95(quiet) * 1000:.0f} ms ({len(quiet)} requests), under abuse "
           f"{p95(busy) * 1000:.0f} ms ({len(busy)}); {len(logins)} guesses, {len(comments)} flood posts")
-    assert p95(busy) <= 2 * p95(quiet)
