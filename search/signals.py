@@ -9,6 +9,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from shegong.pages.models import PolicyPage, ProjectPage, StationPage
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
 
+from . import lexicon
+from .models import Synonym
 from .sync import queue_for_elasticsearch, reindex_pages
 
 
@@ -63,3 +65,5 @@ def connect():
         signal.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=f"shegong_search_restriction_{signal}")
     for model in (Department, SocialOrganization, ProjectCategory, Region, get_document_model()):
         post_save.connect(snippet_changed, sender=model, dispatch_uid=f"shegong_search_{model.__name__}")
+    for signal in (post_save, post_delete):
+        signal.connect(lexicon.forget, sender=Synonym, dispatch_uid=f"shegong_search_synonyms_{signal}")

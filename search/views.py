@@ -30,6 +30,9 @@ class HitSerializer(serializers.Serializer):
     date = serializers.DateField(allow_null=True)
     highlight = serializers.CharField(help_text="正文片段，命中词以 <mark> 标出（已转义的 HTML）")
     score = serializers.FloatField()
+    match = serializers.ChoiceField(
+        choices=["phrase", "all", "most"], help_text="phrase：含查询原文；all：含查询的每个词；most：只含部分词（未找到的词见 missing）"
+    )
 
 
 class FacetValueSerializer(serializers.Serializer):
@@ -46,6 +49,9 @@ class SearchResponseSerializer(serializers.Serializer):
     took_ms = serializers.FloatField()
     engine = serializers.CharField()
     results = HitSerializer(many=True, source="hits")
+    synonyms = serializers.ListField(child=serializers.CharField(), help_text="同时搜索了的同义词")
+    missing = serializers.ListField(child=serializers.CharField(), help_text="排第一的结果里没有的词（未找到）")
+    pinyin = serializers.CharField(help_text="拼音查询被识别成的词，如 yanglao → 养老")
     facets = serializers.DictField(child=FacetValueSerializer(many=True))
 
 
