@@ -108,6 +108,7 @@ class Segment:
 
     tokens: list[str]
     pattern: str
+    kind: str = "cjk"  # or "docno", "code", "alnum"
 
 
 @dataclass
@@ -124,15 +125,16 @@ def _segments(word, code_parts=False):
         if match.group("docno"):
             year, num = match["year"], str(int(match["num"]))
             pattern = rf"[〔\[【(]\s*{year}\s*[〕\]】)]\s*第?\s*0*{num}\s*号"
-            segments.append(Segment([_docno_token(year, num)], pattern))
+            segments.append(Segment([_docno_token(year, num)], pattern, "docno"))
         elif match.group("code"):
             whole, parts = _code_parts(match["code"])
-            segments.append(Segment(parts if code_parts else [whole], r"-?".join(re.escape(part) for part in parts)))
+            pattern = r"-?".join(re.escape(part) for part in parts)
+            segments.append(Segment(parts if code_parts else [whole], pattern, "code"))
         elif match.lastgroup == "cjk":
             run = match["cjk"]
             segments.append(Segment(_bigrams(run) or [run], re.escape(run)))
         else:
-            segments.append(Segment([match["alnum"]], re.escape(match["alnum"])))
+            segments.append(Segment([match["alnum"]], re.escape(match["alnum"]), "alnum"))
     return segments
 
 

@@ -20,9 +20,11 @@ LONGEST_WORD = 16
 COMMON_WORDS = """
 项目 服务 社区 街道 乡镇 村 社会 工作 机制 计划 管理 办法 通知 公告 公示 政策 法规 意见 方案 条例 细则 年度 中心 站点
 养老 儿童 老年 青少年 妇女 家庭 残疾 康复 救助 帮扶 关爱 志愿 心理 健康 禁毒 戒毒 矫正 治理 营造 党建 文明 实践
-五社联动 三社联动 公益创投 立项 评估 结果 资金 拨付 预算 购买 人才 培养 优才 托养 居家 助餐 喘息 困境 留守 农村 城市
+五社联动 三社联动 红黑榜 公益创投 立项 评估 结果 资金 拨付 预算 购买 人才 培养 优才 托养 居家 助餐 喘息 困境 留守 农村 城市
 """.split()
 _CJK_RUN = re.compile(f"[{CJK}]+")
+# The names titles quote: “时间银行”, 《社会救助暂行办法》.
+_QUOTED = re.compile(f"[“「《]([{CJK}]{{2,{LONGEST_WORD}}})[”」》]")
 _LATIN_QUERY = re.compile(r"[a-z' ]+")
 
 
@@ -91,6 +93,8 @@ def _build():
     names = set()
     for column in ("street", "organization", "category", "department", "issuer"):
         names.update(SearchDocument.objects.exclude(**{column: ""}).values_list(column, flat=True).distinct())
+    for title in SearchDocument.objects.values_list("title", flat=True).iterator():
+        names.update(_QUOTED.findall(title))
     words = {w for w in (fold(w) for w in [*COMMON_WORDS, *synonyms, *names]) if _CJK_RUN.fullmatch(w) and len(w) >= 2}
     pinyin = {}
     for word in sorted(words, key=len):  # the shorter word keeps a spelling two words share

@@ -4,7 +4,7 @@ A query's words (what the user separated by spaces) are cut into pieces: a run o
 the words the lexicon knows (老年人助餐 → 老年人 助餐), numbers, document numbers and codes stay whole. Each
 piece also matches its synonyms (社工 → 社会工作). The tiers, ranked in this order:
 
-1. every word as typed, as an exact phrase;
+1. every word as typed (or with synonyms in place of its pieces), as an exact phrase;
 2. every piece, in any order and place, or a synonym of it;
 3. most of the pieces (at least half of the first eight).
 
@@ -13,14 +13,13 @@ every looser one, so an engine ranks a hit by its strictest tier, then by score,
 """
 
 import math
-import re
 from dataclasses import dataclass, field
 
-from .analysis import CJK, Segment, Term, analyse_query, fold
+from .analysis import Segment, Term, analyse_query, fold
 from .lexicon import lexicon
 
-_CJK_TOKEN = re.compile(f"[{CJK}]+")
 MOST_OF_PIECES = 8
+PHRASE_FORMS = 8
 # What a hit in each tier holds, as the results say it.
 TIER_KINDS = ["phrase", "all", "most"]
 
@@ -94,18 +93,29 @@ def _word_expression(segments: list[Segment]):
     return all_of(Phrase(tuple(s.tokens)) for s in segments)
 
 
-def _run_of(segment: Segment) -> str | None:
-    """The Chinese run a segment of bigrams was made from, or None for numbers and codes."""
-    tokens = segment.tokens
-    if not _CJK_TOKEN.fullmatch(tokens[0]):
-        return None
-    return tokens[0] + "".join(token[-1] for token in tokens[1:])
+def _run_of(segment: Segment) -> str:
+    """The Chinese run a segment of bigrams was made from."""
+    return segment.tokens[0] + "".join(token[-1] for token in segment.tokens[1:])
 
 
 def _piece(word: str, words) -> Piece:
     synonyms = [s for s in words.synonyms.get(word, []) if s != word]
     variants = [_word_expression(term.segments) for text in [word, *synonyms] for term in analyse_query(text)]
     return Piece(word, synonyms, any_of(variants))
+
+
+def _said_otherwise(run, pieces):
+    """The run as typed, then with its pieces' synonyms in their place (禁毒社工 → 禁毒社会工作), a few at most.
+    A run that is one word is only itself: its synonyms rank after it, in the next tier."""
+    forms = [run]
+    for piece in pieces if len(pieces) > 1 else []:
+        if piece.synonyms and piece.text in run:
+            forms = [form.replace(piece.text, word, 1) for form in forms for word in [piece.text, *piece.synonyms]]
+    return forms[:PHRASE_FORMS]
+
+
+def _bigrams(run):
+    return [run[i : i + 2] for i in range(len(run) - 1)] or [run]
 
 
 def plan(q: str) -> Plan:
@@ -115,16 +125,24 @@ def plan(q: str) -> Plan:
     result = Plan(terms, pinyin=pinyin or "")
     if not terms:
         return result
-    pieces = []
+    pieces, phrased = [], []
     for term in terms:
-        if any(_run_of(segment) is None for segment in term.segments):
+        if any(segment.kind in ("docno", "code") for segment in term.segments):
             # A document number or a code is one thing: it is found whole or not at all.
             pieces.append(Piece(term.text, [], _word_expression(term.segments)))
+            phrased.append(_word_expression(term.segments))
             continue
         for segment in term.segments:
-            pieces += [_piece(piece, words) for piece in words.segment(_run_of(segment))]
+            if segment.kind == "cjk":
+                run = _run_of(segment)
+                run_pieces = [_piece(piece, words) for piece in words.segment(run)]
+                pieces += run_pieces
+                phrased.append(any_of(Phrase(tuple(_bigrams(form))) for form in _said_otherwise(run, run_pieces)))
+            else:
+                pieces.append(Piece(segment.tokens[0], [], Phrase(tuple(segment.tokens))))
+                phrased.append(Phrase(tuple(segment.tokens)))
     result.pieces = pieces
-    tiers = [all_of(_word_expression(term.segments) for term in terms), all_of(p.expression for p in pieces)]
+    tiers = [all_of(phrased), all_of(p.expression for p in pieces)]
     # "Most" of the first few distinct pieces (on SQLite an OR of every choice of that many); never a single
     # character, which nearly every document holds.
     distinct = tuple(dict.fromkeys(p.expression for p in pieces if len(p.text) > 1))[:MOST_OF_PIECES]

@@ -2,41 +2,16 @@
 through the public search page, the API and the admin's page search."""
 
 import html
-import json
 import re
-from pathlib import Path
 
 import pytest
-from django.db import transaction
 from wagtail.models import Page
 
-from shegong.core.importer import ContentImporter
-from tests.factories import ensure_site_tree
 
-DEMO = Path(__file__).resolve().parents[2] / "fixtures" / "demo.json"
 SECTIONS = ["policies", "projects", "notices", "stations"]
 POLICY_NUMBER = "民发〔2012〕196号"
 QUERIES = ["社工", "养老", "五社联动", "困难群众", "官渡", POLICY_NUMBER]
 TAGS = re.compile(r"<[^>]+>")
-
-
-@pytest.fixture(scope="module")
-def demo_records():
-    return json.loads(DEMO.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def module_demo(django_db_setup, django_db_blocker, demo_records):
-    with django_db_blocker.unblock(), transaction.atomic():
-        ensure_site_tree()
-        ContentImporter().run(demo_records)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(module_demo, db):
-    """Each test's changes are undone by its own savepoint."""
 
 
 def titled(records, query):
