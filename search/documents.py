@@ -8,6 +8,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from shegong.pages.models import ContentPage, NoticePage, PolicyPage, ProjectPage, StationPage
+from shegong.snippets.regions import RegionLevel
 
 from .analysis import index_stream
 from .attachments import document_text
@@ -72,10 +73,17 @@ def _notice(page):
     return page.published_on, "", [(page.source, MEDIUM)], {"kind": page.kind}
 
 
+def _street(region):
+    """The 街道 a region is or lies in: the street facet lists streets only, never communities or the district."""
+    while region is not None and region.level != RegionLevel.STREET:
+        region = region.parent if region.level == RegionLevel.COMMUNITY else None
+    return region.name if region else ""
+
+
 def _station(page):
     region = page.region.path_name if page.region else ""
     weighted = [(region, MEDIUM), (page.services, MEDIUM), (page.address, LIGHT)]
-    return page.opened_on, page.services, weighted, {"street": page.region.name if page.region else ""}
+    return page.opened_on, page.services, weighted, {"street": _street(page.region)}
 
 
 def _content(page):

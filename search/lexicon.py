@@ -18,7 +18,7 @@ TTL_SECONDS = 300
 LONGEST_WORD = 16
 # Words that the content uses all the time, so that a run like 年项目 or 老年人助餐 is cut where the words are.
 COMMON_WORDS = """
-项目 服务 社区 街道 乡镇 村 社会 工作 机制 计划 管理 办法 通知 公告 公示 政策 法规 意见 方案 条例 细则 年度 中心 站点
+项目 服务 心理健康 社区 街道 乡镇 村 社会 工作 机制 计划 管理 办法 通知 公告 公示 政策 法规 意见 方案 条例 细则 年度 中心 站点
 养老 儿童 老年 青少年 妇女 家庭 残疾 康复 救助 帮扶 关爱 志愿 心理 健康 禁毒 戒毒 矫正 治理 营造 党建 文明 实践
 五社联动 三社联动 红黑榜 公益创投 立项 评估 结果 资金 拨付 预算 购买 人才 培养 优才 托养 居家 助餐 喘息 困境 留守 农村 城市
 """.split()
@@ -70,11 +70,15 @@ class Lexicon:
                     best[end] = [*best[start], word]
         return " ".join(best[-1]) if best[-1] else None
 
-    def near(self, word: str) -> str | None:
-        """The known word closest to a word found nowhere (养老服物 → 养老服务), if one is close."""
+    def near(self, word: str, cutoff: float = 0.5) -> str | None:
+        """The known word closest to a word found nowhere (时间银航 → 时间银行), if one is close: one character
+        changed, added or dropped, the same first character preferred."""
+        if word in self.words:
+            return None
         candidates = [w for w in self.words if abs(len(w) - len(word)) <= 1 and len(w) >= 2]
-        close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-        return close[0] if close and close[0] != word else None
+        scored = [(difflib.SequenceMatcher(None, word, w).ratio(), w[0] == word[0], w) for w in candidates]
+        scored = [item for item in scored if item[0] >= cutoff]
+        return max(scored)[2] if scored else None
 
 
 def _pairs(run):

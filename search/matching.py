@@ -13,11 +13,13 @@ every looser one, so an engine ranks a hit by its strictest tier, then by score,
 """
 
 import math
+import re
 from dataclasses import dataclass, field
 
-from .analysis import Segment, Term, analyse_query, fold
+from .analysis import CJK, Segment, Term, analyse_query, fold
 from .lexicon import lexicon
 
+_CJK_RUN = re.compile(f"[{CJK}]+")
 MOST_OF_PIECES = 8
 PHRASE_FORMS = 8
 # What a hit in each tier holds, as the results say it.
@@ -151,6 +153,25 @@ def plan(q: str) -> Plan:
     kept = [i for i, tier in enumerate(tiers) if i == 0 or tier != tiers[i - 1]]
     result.tiers, result.kinds = [tiers[i] for i in kept], [TIER_KINDS[i] for i in kept]
     return result
+
+
+def correction(q: str) -> str:
+    """The query with each unknown run of Chinese characters, or piece of one, replaced by the nearest known word
+    (did you mean); "" when nothing is near."""
+    words = lexicon()
+    text = fold(q)
+    for run in set(_CJK_RUN.findall(text)):
+        # A known word one character away from the whole run; else each piece's nearest known word.
+        near = words.near(run, cutoff=0.6)
+        if near is None:
+            fixed = run
+            for piece in words.segment(run):
+                better = words.near(piece) if len(piece) > 1 else None
+                fixed = fixed.replace(piece, better, 1) if better else fixed
+            near = fixed if fixed != run else None
+        if near:
+            text = text.replace(run, near)
+    return text if text != fold(q) else ""
 
 
 def missing(plan_: Plan, terms_stream: str) -> list[str]:

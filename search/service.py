@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field
 
 from shegong.pages.enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage
+from shegong.pages.models import PolicyPage
 
 from . import sync
 from . import matching
@@ -23,6 +24,7 @@ FILTER_LABELS = {
     "department": "购买部门", "organization": "承接社会组织", "street": "街道", "stage": "项目阶段",
     "kind": "公告类型", "year": "年度",
 }
+NOT_IN_FORCE = {PolicyStatus.REPEALED, PolicyStatus.AMENDED}
 CHOICES = {
     "type": {name: label for name, (label, _) in TYPES.items()},
     "level": dict(PolicyLevel.choices),
@@ -44,6 +46,16 @@ class Hit:
     highlight: str
     score: float
     match: str = "phrase"  # matching.TIER_KINDS: the query as typed, all its pieces, or most of them
+    # What lets a citizen judge a hit before opening it: a policy's 文号 and 效力状态, a project's stage and organization.
+    document_number: str = ""
+    status: str = ""
+    status_label: str = ""
+    stage_label: str = ""
+    organization: str = ""
+
+    @property
+    def in_force(self):
+        return self.status not in NOT_IN_FORCE
 
 
 @dataclass
@@ -60,6 +72,7 @@ class Results:
     synonyms: list[str] = field(default_factory=list)  # 同时搜索了
     missing: list[str] = field(default_factory=list)  # 未找到: words the best hit lacks
     pinyin: str = ""  # the words a pinyin query was read as
+    suggestion: str = ""  # did you mean: the query with near-miss words corrected, when it found nothing or only partly
 
     @property
     def num_pages(self):
@@ -106,8 +119,10 @@ def search(q="", filters=None, date_from=None, date_to=None, sort=Sort.RELEVANCE
     else:
         result = _run(query)
     # Not the analysed terms: they are the longest column and nothing here reads them.
-    documents = SearchDocument.objects.only("doc_type", "title", "url", "date", "text")
+    documents = SearchDocument.objects.only("doc_type", "title", "url", "date", "text", "status", "stage", "organization")
     rows = documents.in_bulk([page_id for page_id, _ in result.hits])
+    policies = [page_id for page_id, doc in rows.items() if doc.doc_type == "policy"]
+    numbers = dict(PolicyPage.objects.filter(pk__in=policies).values_list("pk", "document_number")) if policies else {}
     hits = []
     kinds = plan.kinds or ["phrase"]
     tiers = result.tiers or [0] * len(result.hits)
@@ -127,14 +142,22 @@ def search(q="", filters=None, date_from=None, date_to=None, sort=Sort.RELEVANCE
                 highlight=snippet(doc.text, terms),
                 score=round(score, 4),
                 match=kinds[min(tier, len(kinds) - 1)],
+                document_number=numbers.get(page_id, ""),
+                status=doc.status,
+                status_label=CHOICES["status"].get(doc.status, ""),
+                stage_label=CHOICES["stage"].get(doc.stage, ""),
+                organization=doc.organization if doc.doc_type == "project" else "",
             )
         )
     missing = []
     if hits and sort == Sort.RELEVANCE and len(plan.pieces) > 1:
         best = SearchDocument.objects.filter(page_id=hits[0].page_id).values_list("terms", flat=True).first()
         missing = matching.missing(plan, best or "")
+    suggestion = ""
+    if q.strip() and (not hits or hits[0].match == "most") and not plan.pinyin:
+        suggestion = matching.correction(q)
     took = (time.perf_counter() - started) * 1000
     return Results(
         q, result.count, hits, _facets(result.facets, filters), page, page_size, round(took, 1), result.engine, filters,
-        synonyms=plan.synonyms, missing=missing, pinyin=plan.pinyin,
+        synonyms=plan.synonyms, missing=missing, pinyin=plan.pinyin, suggestion=suggestion,
     )

@@ -30,6 +30,12 @@ class HitSerializer(serializers.Serializer):
     date = serializers.DateField(allow_null=True)
     highlight = serializers.CharField(help_text="正文片段，命中词以 <mark> 标出（已转义的 HTML）")
     score = serializers.FloatField()
+    document_number = serializers.CharField(help_text="政策的文号")
+    status = serializers.CharField(help_text="政策的效力状态：valid / amended / repealed")
+    status_label = serializers.CharField()
+    in_force = serializers.BooleanField(help_text="政策现行有效（已废止、已修订的为 false）")
+    stage_label = serializers.CharField(help_text="项目所处阶段")
+    organization = serializers.CharField(help_text="项目的承接社会组织")
     match = serializers.ChoiceField(
         choices=["phrase", "all", "most"], help_text="phrase：含查询原文；all：含查询的每个词；most：只含部分词（未找到的词见 missing）"
     )
@@ -52,6 +58,7 @@ class SearchResponseSerializer(serializers.Serializer):
     synonyms = serializers.ListField(child=serializers.CharField(), help_text="同时搜索了的同义词")
     missing = serializers.ListField(child=serializers.CharField(), help_text="排第一的结果里没有的词（未找到）")
     pinyin = serializers.CharField(help_text="拼音查询被识别成的词，如 yanglao → 养老")
+    suggestion = serializers.CharField(help_text="您是不是要找：查询没有结果或只有部分匹配时，改正了错字的查询")
     facets = serializers.DictField(child=FacetValueSerializer(many=True))
 
 
