@@ -7,14 +7,16 @@ view restrictions, or organizations' private contact fields.
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from shegong.pages.enums import PolicyStatus
 from shegong.pages.models import ContentPage, NoticePage, PolicyPage, ProjectPage, StationPage
 from shegong.snippets.regions import RegionLevel
 
-from .analysis import index_stream
+from .analysis import BREAK, IN_FORCE, index_stream
 from .attachments import document_text
 from .models import SearchDocument
 
 TEXT_CHARS = 30_000
+NOT_IN_FORCE = {PolicyStatus.REPEALED, PolicyStatus.AMENDED}
 
 # Weights of the analysed fields: titles, numbers, codes and organizations first.
 HEAVY, MEDIUM, LIGHT = 5, 2, 1
@@ -57,7 +59,9 @@ def _project(page):
 
 
 def _policy(page):
-    attachments = "\n".join(document_text(a.document) for a in page.attachments.select_related("document"))
+    # A file in a collection with view restrictions is for logged-in readers: none of its text is indexed.
+    files = [a.document for a in page.attachments.select_related("document__collection")]
+    attachments = "\n".join(document_text(f) for f in files if not f.collection.get_view_restrictions().exists())
     weighted = [
         (page.document_number, HEAVY),
         (page.issuer, HEAVY),
@@ -118,7 +122,7 @@ def build(page) -> SearchDocument:
         url=page.get_url() or page.url_path,
         date=date,
         text=text[:TEXT_CHARS],
-        terms=index_stream(weighted),
+        terms=index_stream(weighted) + (f" {BREAK} {IN_FORCE}" if filters.get("status") not in NOT_IN_FORCE else ""),
         year=date.year if date else None,
         **filters,
     )

@@ -21,7 +21,7 @@ from django.db import connection
 
 from .embedded_postgres import postgres_hits_sql
 from .index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
-from .matching import Phrase
+from .matching import Phrase, any_of
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 
 # SQLite only, see migration 0005: a document's facet key is a combination of three parts' values.
@@ -90,11 +90,12 @@ class SQLiteSearch:
         self.params += date_params
 
     def _source(self, tier):
-        """FROM and WHERE for the hits of a tier (every row when there is no query)."""
+        """FROM and WHERE for the hits of a tier, or of a match expression (every row when there is no query)."""
         if not self.query.tiers:
             return f"FROM {FACETS_TABLE} d WHERE 1=1{self.where}", self.params
+        expression = self.query.tiers[tier] if isinstance(tier, int) else tier
         match = f"FROM {FTS_TABLE} JOIN {FACETS_TABLE} d ON d.page_id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s"
-        return match + self.where, [fts_match(self.query.tiers[tier]), *self.params]
+        return match + self.where, [fts_match(expression), *self.params]
 
     def _rows(self, sql, params):
         with connection.cursor() as cursor:
@@ -150,13 +151,13 @@ class SQLiteSearch:
             extra, extra_params = "", []
             if tier:
                 extra = f" AND {FTS_TABLE}.rowid NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
-                extra_params = [fts_match(query.tiers[tier - 1])]
+                extra_params = [fts_match(any_of(query.tiers[:tier]))]
             rows = self._top(tier, query.limit - len(page), max(0, query.offset - before), extra, extra_params)
             page += [(*row[:2], tier) for row in rows]
             if len(page) == query.limit or tier == last:
                 return page
             # This tier ends on this page, or before it: the next tier's hits start after all of its own.
-            before = query.offset + len(page) if page else self._count(tier)
+            before = query.offset + len(page) if page else self._count(any_of(query.tiers[: tier + 1]))
         return page
 
     def facets(self):

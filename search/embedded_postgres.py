@@ -63,7 +63,8 @@ def postgres_hits_sql(query: Query, columns: str, where: str, params: list):
     norm = f"{K1} * (1 - {B} + {B} * d.terms_length / s.avgdl)"
     term = {phrase: f"w.idf{i} * d.tf{i} * {K1 + 1} / (d.tf{i} + {norm})" for i, phrase in enumerate(phrases)}
     # A hit is scored on the phrases of its strictest tier, as FTS5 scores it there (each tier is one MATCH).
-    scores = [" + ".join(term[p] for p in matching.phrases(tier)) for tier in query.tiers]
+    # The in-force token orders tiers only: nearly every document holds it, so FTS5 gives it next to no weight.
+    scores = [" + ".join(term[p] for p in matching.phrases(tier) if p != matching.IN_FORCE_PHRASE) for tier in query.tiers]
     strictest = [_holds(tier, column) for tier in query.tiers[:-1]]
     tier = f"CASE {' '.join(f'WHEN {h} THEN {i}' for i, h in enumerate(strictest))} ELSE {len(scores) - 1} END"
     score = f"CASE {' '.join(f'WHEN {h} THEN {s}' for h, s in zip(strictest, scores))} ELSE {scores[-1]} END"

@@ -10,13 +10,15 @@ piece also matches its synonyms (社工 → 社会工作). The tiers, ranked in 
 
 Each tier is a match expression: phrases of tokens, and "at least n of these". A document in a tier is in
 every looser one, so an engine ranks a hit by its strictest tier, then by score, and counts the loosest.
+Each tier comes twice: first for the documents in force, then for all (a repealed or amended policy ranks
+after the documents in force that match as well); then a hit's tier is the first one it is in.
 """
 
 import math
 import re
 from dataclasses import dataclass, field
 
-from .analysis import CJK, Segment, Term, analyse_query, fold
+from .analysis import CJK, IN_FORCE, Segment, Term, analyse_query, fold
 from .lexicon import lexicon
 
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -61,6 +63,9 @@ def holds(expression, present) -> bool:
     if isinstance(expression, Phrase):
         return expression in present
     return sum(holds(part, present) for part in expression.parts) >= expression.count
+
+
+IN_FORCE_PHRASE = Phrase((IN_FORCE,))
 
 
 @dataclass
@@ -113,7 +118,8 @@ def _said_otherwise(run, pieces):
     for piece in pieces if len(pieces) > 1 else []:
         if piece.synonyms and piece.text in run:
             forms = [form.replace(piece.text, word, 1) for form in forms for word in [piece.text, *piece.synonyms]]
-    return forms[:PHRASE_FORMS]
+            forms = forms[:PHRASE_FORMS]
+    return forms
 
 
 def _bigrams(run):
@@ -151,7 +157,9 @@ def plan(q: str) -> Plan:
     if len(distinct) > 1:
         tiers.append(AtLeast(math.ceil(len(distinct) / 2), distinct))
     kept = [i for i, tier in enumerate(tiers) if i == 0 or tier != tiers[i - 1]]
-    result.tiers, result.kinds = [tiers[i] for i in kept], [TIER_KINDS[i] for i in kept]
+    # Within each tier, documents in force first: repealed and amended policies after them.
+    result.tiers = [t for i in kept for t in (AtLeast(2, (tiers[i], IN_FORCE_PHRASE)), tiers[i])]
+    result.kinds = [TIER_KINDS[i] for i in kept for _ in range(2)]
     return result
 
 

@@ -11,7 +11,7 @@ from shegong.pages.models import PolicyPage
 
 from . import sync
 from . import matching
-from .documents import TYPES
+from .documents import NOT_IN_FORCE, TYPES
 from .embedded import EmbeddedEngine
 from .highlight import mark, snippet
 from .models import PendingChange, SearchDocument
@@ -24,7 +24,6 @@ FILTER_LABELS = {
     "department": "购买部门", "organization": "承接社会组织", "street": "街道", "stage": "项目阶段",
     "kind": "公告类型", "year": "年度",
 }
-NOT_IN_FORCE = {PolicyStatus.REPEALED, PolicyStatus.AMENDED}
 CHOICES = {
     "type": {name: label for name, (label, _) in TYPES.items()},
     "level": dict(PolicyLevel.choices),

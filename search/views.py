@@ -4,7 +4,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import service
+from . import popular, service
+from .suggest import suggest
 from .params import SearchParamsSerializer, error_message
 
 
@@ -14,7 +15,14 @@ def search_page(request):
     context = {"query": request.GET.get("q", "")[:200], "params": request.GET}
     status = 200
     if params.is_valid():
-        context["results"] = service.search(**params.search_kwargs())
+        kwargs = params.search_kwargs()
+        context["results"] = results = service.search(**kwargs)
+        if results.query.strip() and kwargs.get("page", 1) == 1:
+            context["picks"] = popular.picks(results.query)
+            if results.count:
+                popular.log(results.query)
+        if not results.query.strip():
+            context["hot"] = popular.hot()
     else:
         context["error"] = error_message(params.errors)
         status = 400
@@ -82,3 +90,32 @@ class SearchAPIView(APIView):
             # The API's one error shape, {"message"}, with each field's messages as extra detail.
             return Response({"message": error_message(params.errors), "errors": params.errors}, status=400)
         return Response(SearchResponseSerializer(service.search(**params.search_kwargs())).data)
+
+
+SUGGEST_MAX_CHARS = 50
+
+
+class SuggestAPIView(APIView):
+    """检索框联想：以输入开头的词（含拼音）和含输入的页面标题。"""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    def get(self, request):
+        unknown = sorted(set(request.query_params) - {"q", "format"})
+        if unknown:
+            return Response({"message": f"不支持的参数：{'、'.join(unknown)}。可用参数：q。"}, status=400)
+        q = request.query_params.get("q", "")
+        if len(q) > SUGGEST_MAX_CHARS:
+            return Response({"message": f"联想词最多 {SUGGEST_MAX_CHARS} 个字。"}, status=400)
+        return Response(suggest(q))
+
+
+class HotAPIView(APIView):
+    """热搜：编辑推荐的检索词在前，其后是近 30 天搜得最多的词（匿名统计，不记录 IP 与用户）。"""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    def get(self, request):
+        return Response({"queries": popular.hot()})

@@ -97,13 +97,17 @@ def test_the_street_facet_lists_streets_only(demo):
 
 def test_each_hit_says_what_it_is(client, demo):
     policy = PolicyPage.objects.get(document_number="官民发〔2017〕12号")
-    body = client.get(API, {"q": "官渡区政府购买社会工作服务项目管理办法"}).json()
-    hit = next(r for r in body["results"] if r["title"] == policy.title)
+    body = client.get(API, {"q": "官渡区政府购买社会工作服务项目管理办法", "type": "policy"}).json()
+    ranked = [r["title"] for r in body["results"]]
+    # The rule in force first; the one it replaced after the policies in force that match as well, marked.
+    assert ranked[0] == "官渡区政府购买社会工作服务项目管理办法" and policy.title in ranked
+    hit = body["results"][ranked.index(policy.title)]
+    assert all(r["in_force"] for r in body["results"][: ranked.index(policy.title)])
     assert (hit["document_number"], hit["status_label"], hit["in_force"]) == ("官民发〔2017〕12号", "已废止", False)
     project = ProjectPage.objects.get(code="GD-2023-009")
     hit = client.get(API, {"q": "GD-2023-009"}).json()["results"][0]
     assert hit["organization"] == project.organization.name and hit["stage_label"] == project.get_stage_display()
-    page = client.get("/search/", {"q": "管理办法"}).content.decode()
+    page = client.get("/search/", {"q": "管理办法", "type": "policy"}).content.decode()
     assert re.search(r'search-hit__status--void">已废止<', page)
     assert "官民发〔2017〕12号" in page
 
@@ -111,3 +115,47 @@ def test_each_hit_says_what_it_is(client, demo):
 def test_on_the_page_results_come_before_the_folded_filters(client, demo):
     page = client.get("/search/", {"q": "社工"}).content.decode()
     assert page.index('class="search-results"') < page.index('<details class="search-filters"')
+
+
+def test_the_search_box_suggests_words_and_titles(client, demo):
+    body = client.get("/api/v2/search/suggest/", {"q": "时间"}).json()
+    assert "时间银行" in body["terms"]
+    assert {"关上社区“时间银行”互助养老项目", "世纪城社区“时间银行”互助养老服务项目"} <= {t["title"] for t in body["titles"]}
+    by_pinyin = client.get("/api/v2/search/suggest/", {"q": "yangl"}).json()
+    assert "养老" in by_pinyin["terms"]
+    assert client.get("/api/v2/search/suggest/", {"q": ""}).json() == {"terms": [], "titles": []}
+
+
+def test_suggestions_reject_bad_input_in_chinese(client, demo):
+    too_long = client.get("/api/v2/search/suggest/", {"q": "养" * 51})
+    assert too_long.status_code == 400 and "最多" in too_long.json()["message"]
+    unknown = client.get("/api/v2/search/suggest/", {"q": "养老", "limit": 3})
+    assert unknown.status_code == 400 and "limit" in unknown.json()["message"]
+
+
+def test_suggestions_never_show_unpublished_titles(client, demo):
+    project = ProjectPage.objects.get(code="GD-2024-010")
+    project.unpublish()
+    titles_offered = {t["title"] for t in client.get("/api/v2/search/suggest/", {"q": "社区花园"}).json()["titles"]}
+    assert project.title not in titles_offered
+
+
+def test_hot_searches_come_from_what_citizens_searched_with_editors_picks_first(client, admin_client, demo):
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+
+    for _ in range(3):
+        client.get("/search/", {"q": "时间银行"})
+    client.get("/search/", {"q": "五社联动"})  # once only: not yet popular
+    client.get("/search/", {"q": "蓝莓蓝莓"})  # found nothing: not logged
+    policy = PolicyPage.objects.get(document_number="官民发〔2022〕30号")
+    SearchPromotion.objects.create(query=Query.get("黑名单"), page=policy, sort_order=0, description="红黑榜的规则")
+    hot = client.get("/api/v2/search/hot/").json()["queries"]
+    assert hot[:2] == ["黑名单", "时间银行"]
+    assert "五社联动" not in hot and "蓝莓蓝莓" not in hot
+    # The log holds the query, a day and a count: nothing about who asked.
+    assert {f.name for f in QueryDailyHits._meta.get_fields()} == {"id", "query", "date", "hits"}
+    page = client.get("/search/").content.decode()
+    assert "热搜" in page and "时间银行" in page
+    picked = client.get("/search/", {"q": "黑名单"}).content.decode()
+    assert picked.index("编辑推荐") < picked.index('class="search-hit search-hit--policy"')
+    assert "红黑榜的规则" in picked
