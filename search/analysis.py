@@ -30,9 +30,9 @@ from functools import lru_cache
 import opencc
 
 BREAK = "\ue000"
-# A token every document's stream ends with unless it is a repealed or amended policy (documents.py): in each
-# tier of a search, the documents holding it rank first (matching.py).
-IN_FORCE = "shegonginforce"
+# The token a repealed or amended policy's stream ends with (documents.py): in each tier of a search, the
+# documents without it rank first (matching.py).
+NOT_IN_FORCE_TOKEN = "shegongnotinforce"
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _DOCNO = r"[〔\[【(]\s*(?P<year>\d{4})\s*[〕\]】)]\s*第?\s*(?P<num>\d{1,5})\s*号"

@@ -11,7 +11,7 @@ from shegong.pages.enums import PolicyStatus
 from shegong.pages.models import ContentPage, NoticePage, PolicyPage, ProjectPage, StationPage
 from shegong.snippets.regions import RegionLevel
 
-from .analysis import BREAK, IN_FORCE, index_stream
+from .analysis import BREAK, NOT_IN_FORCE_TOKEN, index_stream
 from .attachments import document_text
 from .models import SearchDocument
 
@@ -122,7 +122,7 @@ def build(page) -> SearchDocument:
         url=page.get_url() or page.url_path,
         date=date,
         text=text[:TEXT_CHARS],
-        terms=index_stream(weighted) + (f" {BREAK} {IN_FORCE}" if filters.get("status") not in NOT_IN_FORCE else ""),
+        terms=index_stream(weighted) + (f" {BREAK} {NOT_IN_FORCE_TOKEN}" if filters.get("status") in NOT_IN_FORCE else ""),
         year=date.year if date else None,
         **filters,
     )

@@ -15,7 +15,7 @@ from django.conf import settings
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Long, Q, Search, Text
 
-from .matching import IN_FORCE_PHRASE, Phrase
+from .matching import Phrase, Without
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 
 # Added to a document's score once for each tier looser than its strictest, so tiers rank in order.
@@ -117,12 +117,11 @@ def to_query(expression):
     """A match expression (matching.py) as a query: phrases, and "at least n" as minimum_should_match."""
     if isinstance(expression, Phrase):
         return Q("match_phrase", terms=" ".join(expression.tokens))
-    if expression.count == len(expression.parts):
-        # The in-force token only sorts the tiers: a filter, no score.
-        marker = [part for part in expression.parts if part == IN_FORCE_PHRASE]
-        parts = [to_query(part) for part in expression.parts if part != IN_FORCE_PHRASE]
-        return Q("bool", must=parts, filter=[to_query(part) for part in marker])
+    if isinstance(expression, Without):
+        return Q("bool", must=[to_query(expression.expression)], must_not=[to_query(expression.excluded)])
     parts = [to_query(part) for part in expression.parts]
+    if expression.count == len(parts):
+        return Q("bool", must=parts)
     return Q("bool", should=parts, minimum_should_match=expression.count)
 
 

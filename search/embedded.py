@@ -21,7 +21,7 @@ from django.db import connection
 
 from .embedded_postgres import postgres_hits_sql
 from .index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
-from .matching import Phrase, any_of
+from .matching import Phrase, Without, any_of
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 
 # SQLite only, see migration 0005: a document's facet key is a combination of three parts' values.
@@ -39,6 +39,9 @@ def fts_match(expression):
     """The FTS5 query of a match expression: phrases quoted, "at least n" as OR of the ANDs of n parts."""
     if isinstance(expression, Phrase):
         return '"' + " ".join(expression.tokens) + '"'
+    if isinstance(expression, Without):
+        # The excluded phrase's frequency is 0 in every row matched, so it adds nothing to bm25.
+        return f"({fts_match(expression.expression)} NOT {fts_match(expression.excluded)})"
     parts = [fts_match(part) for part in expression.parts]
     if expression.count == len(parts):
         return "(" + " AND ".join(parts) + ")"

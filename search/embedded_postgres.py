@@ -17,7 +17,7 @@ its tf values without matching it again; the hits are those holding a word and p
 
 from . import matching
 from .index import DOC_TABLE
-from .matching import Phrase
+from .matching import Phrase, Without
 from .query import COLUMN, Query
 
 K1, B = 1.2, 0.75
@@ -36,6 +36,8 @@ def tsquery(expression) -> str:
     """A tsquery finding at least every document that matches the expression (for "n of", any part)."""
     if isinstance(expression, Phrase):
         return tsquery_phrase(expression.tokens)
+    if isinstance(expression, Without):
+        return f"({tsquery(expression.expression)} & !{tsquery(expression.excluded)})"
     joiner = " & " if expression.count == len(expression.parts) else " | "
     return "(" + joiner.join(tsquery(part) for part in expression.parts) + ")"
 
@@ -44,6 +46,8 @@ def _holds(expression, column):
     """SQL: whether a row holds the expression, read from its tf columns (`column[phrase]`)."""
     if isinstance(expression, Phrase):
         return f"({column[expression]} > 0)"
+    if isinstance(expression, Without):
+        return f"({_holds(expression.expression, column)} AND {column[expression.excluded]} = 0)"
     parts = [_holds(part, column) for part in expression.parts]
     if expression.count == len(parts):
         return "(" + " AND ".join(parts) + ")"
@@ -54,7 +58,8 @@ def _holds(expression, column):
 
 def postgres_hits_sql(query: Query, columns: str, where: str, params: list):
     """The SELECT that finds every hit with its score and its strictest tier."""
-    phrases = list(dict.fromkeys(p for tier in query.tiers for p in matching.phrases(tier)))
+    excluded = [tier.excluded for tier in query.tiers if isinstance(tier, Without)]
+    phrases = list(dict.fromkeys([*(p for tier in query.tiers for p in matching.phrases(tier)), *excluded]))
     column = {phrase: f"d.tf{i}" for i, phrase in enumerate(phrases)}
     n = range(len(phrases))
     tf = ", ".join(f"{TF} AS tf{i}" for i in n)
@@ -63,8 +68,7 @@ def postgres_hits_sql(query: Query, columns: str, where: str, params: list):
     norm = f"{K1} * (1 - {B} + {B} * d.terms_length / s.avgdl)"
     term = {phrase: f"w.idf{i} * d.tf{i} * {K1 + 1} / (d.tf{i} + {norm})" for i, phrase in enumerate(phrases)}
     # A hit is scored on the phrases of its strictest tier, as FTS5 scores it there (each tier is one MATCH).
-    # The in-force token orders tiers only: nearly every document holds it, so FTS5 gives it next to no weight.
-    scores = [" + ".join(term[p] for p in matching.phrases(tier) if p != matching.IN_FORCE_PHRASE) for tier in query.tiers]
+    scores = [" + ".join(term[p] for p in matching.phrases(tier)) for tier in query.tiers]
     strictest = [_holds(tier, column) for tier in query.tiers[:-1]]
     tier = f"CASE {' '.join(f'WHEN {h} THEN {i}' for i, h in enumerate(strictest))} ELSE {len(scores) - 1} END"
     score = f"CASE {' '.join(f'WHEN {h} THEN {s}' for h, s in zip(strictest, scores))} ELSE {scores[-1]} END"

@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .analysis import CJK, IN_FORCE, Segment, Term, analyse_query, fold
+from .analysis import CJK, NOT_IN_FORCE_TOKEN, Segment, Term, analyse_query, fold
 from .lexicon import lexicon
 
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -31,6 +31,14 @@ TIER_KINDS = ["phrase", "all", "most"]
 @dataclass(frozen=True)
 class Phrase:
     tokens: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Without:
+    """The documents matching `expression` that do not hold `excluded`."""
+
+    expression: object
+    excluded: Phrase
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,8 @@ def phrases(expression):
     """The distinct phrases of an expression, in order."""
     if isinstance(expression, Phrase):
         return [expression]
+    if isinstance(expression, Without):
+        return phrases(expression.expression)
     return list(dict.fromkeys(p for part in expression.parts for p in phrases(part)))
 
 
@@ -62,10 +72,12 @@ def holds(expression, present) -> bool:
     """Whether a document holding the phrases `present` (a set) matches the expression."""
     if isinstance(expression, Phrase):
         return expression in present
+    if isinstance(expression, Without):
+        return holds(expression.expression, present) and expression.excluded not in present
     return sum(holds(part, present) for part in expression.parts) >= expression.count
 
 
-IN_FORCE_PHRASE = Phrase((IN_FORCE,))
+NOT_IN_FORCE_PHRASE = Phrase((NOT_IN_FORCE_TOKEN,))
 
 
 @dataclass
@@ -158,7 +170,7 @@ def plan(q: str) -> Plan:
         tiers.append(AtLeast(math.ceil(len(distinct) / 2), distinct))
     kept = [i for i, tier in enumerate(tiers) if i == 0 or tier != tiers[i - 1]]
     # Within each tier, documents in force first: repealed and amended policies after them.
-    result.tiers = [t for i in kept for t in (AtLeast(2, (tiers[i], IN_FORCE_PHRASE)), tiers[i])]
+    result.tiers = [t for i in kept for t in (Without(tiers[i], NOT_IN_FORCE_PHRASE), tiers[i])]
     result.kinds = [TIER_KINDS[i] for i in kept for _ in range(2)]
     return result
 
