@@ -82,4 +82,6 @@ def postgres_hits_sql(query: Query, columns: str, where: str, params: list):
         f"SELECT d.page_id AS id, {score} AS score, {tier} AS tier, "
         f"d.date AS date, {columns} FROM c AS d, s, w WHERE {_holds(query.tiers[-1], column)}{where}"
     )
-    return sql, [*(tsquery_phrase(p.tokens) for p in phrases), tsquery(query.tiers[-1]), *params]
+    # Every document holding any phrase is read, so that n(q) counts them all; the hits are filtered after.
+    scored = [p for p in phrases if p not in excluded]
+    return sql, [*(tsquery_phrase(p.tokens) for p in phrases), " | ".join(tsquery_phrase(p.tokens) for p in scored), *params]
