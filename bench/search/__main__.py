@@ -139,6 +139,7 @@ def time_queries(repeats):
 
     from shegong.search import matching, service
     from shegong.search.embedded import SQLiteSearch
+    from shegong.search.suggest import suggest
     from shegong.search.query import Query
 
     def floor(sql, params):
@@ -150,6 +151,7 @@ def time_queries(repeats):
     for _ in range(repeats):
         for text in QUERIES:
             tiers = matching.plan(text).tiers
+            times["suggest"].append(timed(suggest, text[:2]))
             times["floor"].append(timed(floor, *floor_statement(tiers)))
             times["service"].append(timed(service.search, text))
             if connection.vendor != "sqlite":
@@ -189,7 +191,8 @@ def run(size, repeats):
     lines = [
         f"{size:>7} 篇 | 建索引 {indexing:6.1f} 秒 ({size / indexing:6.0f} 篇/秒；另有生成语料 {making:5.1f} 秒) | "
         f"RSS {rss_mb():5.0f} MB",
-        f"{'':>10}p50 / p95 毫秒：检索服务 {p('service')} | {floor_name} {p('floor')} | p95 倍数 {ratio:4.1f}×",
+        f"{'':>10}p50 / p95 毫秒：检索服务 {p('service')} | {floor_name} {p('floor')} | p95 倍数 {ratio:4.1f}× | "
+        f"联想（前两字）{p('suggest')}",
     ]
     if sqlite:
         lines.append(
