@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -95,12 +96,31 @@ class SearchAPIView(APIView):
 SUGGEST_MAX_CHARS = 50
 
 
+class TitleSuggestionSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.CharField()
+    type = serializers.CharField()
+
+
+class SuggestResponseSerializer(serializers.Serializer):
+    terms = serializers.ListField(child=serializers.CharField(), help_text="以输入开头的词（同义词、名称、常用词；可按拼音）")
+    titles = TitleSuggestionSerializer(many=True, help_text="含输入的页面标题")
+
+
+class HotResponseSerializer(serializers.Serializer):
+    queries = serializers.ListField(child=serializers.CharField(), help_text="编辑推荐的检索词在前，其后是近 30 天的热搜")
+
+
 class SuggestAPIView(APIView):
     """检索框联想：以输入开头的词（含拼音）和含输入的页面标题。"""
 
     permission_classes = [AllowAny]
     authentication_classes = []
 
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str, description="已输入的文字（最多 50 字）")],
+        responses=SuggestResponseSerializer,
+    )
     def get(self, request):
         unknown = sorted(set(request.query_params) - {"q", "format"})
         if unknown:
@@ -117,5 +137,6 @@ class HotAPIView(APIView):
     permission_classes = [AllowAny]
     authentication_classes = []
 
+    @extend_schema(responses=HotResponseSerializer)
     def get(self, request):
         return Response({"queries": popular.hot()})
