@@ -5,6 +5,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from shegong.api.schema import MessageSerializer
+
 from . import popular, service
 from .suggest import suggest
 from .params import SearchParamsSerializer, error_message
@@ -119,7 +121,7 @@ class SuggestAPIView(APIView):
 
     @extend_schema(
         parameters=[OpenApiParameter("q", str, description="已输入的文字（最多 50 字）")],
-        responses=SuggestResponseSerializer,
+        responses={200: SuggestResponseSerializer, 400: MessageSerializer},
     )
     def get(self, request):
         unknown = sorted(set(request.query_params) - {"q", "format"})
