@@ -13,6 +13,9 @@ lower-cased, then cut into tokens that contain only letters and digits:
 - document numbers (民发〔2021〕6号) and codes (GD-2023-017) give one whole
   token, then their parts, so both the whole and the parts are found.
 
+Traditional characters fold to simplified ones (OpenCC's t2s) before any of
+this, in documents and in queries alike, so 養老服務 finds 养老服务.
+
 Fields weigh more by being repeated in the token stream; a private-use
 character separates repeats and sections so no phrase matches across them.
 The stream is plain space-separated text, so SQLite FTS5, PostgreSQL and
@@ -22,8 +25,14 @@ Elasticsearch (``whitespace`` analyzer) all see exactly the same tokens.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import opencc
 
 BREAK = "\ue000"
+# The token a repealed or amended policy's stream ends with (documents.py): in each tier of a search, the
+# documents without it rank first (matching.py).
+NOT_IN_FORCE_TOKEN = "shegongnotinforce"
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _DOCNO = r"[〔\[【(]\s*(?P<year>\d{4})\s*[〕\]】)]\s*第?\s*(?P<num>\d{1,5})\s*号"
@@ -38,6 +47,16 @@ _OPERATOR_WORDS = {"AND", "OR", "NOT", "NEAR"}
 def normalize(text: str) -> str:
     """Fold full-width forms and letter case; drop control characters."""
     return _CONTROL_RE.sub(" ", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    return opencc.OpenCC("t2s")
+
+
+def fold(text: str) -> str:
+    """normalize(), with traditional characters as simplified ones: the form the index and queries share."""
+    return _to_simplified().convert(normalize(text))
 
 
 def _bigrams(run):
@@ -76,7 +95,7 @@ def chars(text: str) -> list[str]:
 
 def field_stream(text: str, weight: int = 1) -> str:
     """One field's tokens as a stream, repeated `weight` times."""
-    text = normalize(text)
+    text = fold(text)
     section = " ".join(main_tokens(text)) + f" {BREAK} " + " ".join(chars(text))
     return f" {BREAK} ".join([section] * weight)
 
@@ -92,6 +111,7 @@ class Segment:
 
     tokens: list[str]
     pattern: str
+    kind: str = "cjk"  # or "docno", "code", "alnum"
 
 
 @dataclass
@@ -102,30 +122,34 @@ class Term:
     segments: list[Segment] = field(default_factory=list)
 
 
-def _segments(word):
+def _segments(word, code_parts=False):
     segments = []
     for match in _TOKEN_RE.finditer(word):
         if match.group("docno"):
             year, num = match["year"], str(int(match["num"]))
             pattern = rf"[〔\[【(]\s*{year}\s*[〕\]】)]\s*第?\s*0*{num}\s*号"
-            segments.append(Segment([_docno_token(year, num)], pattern))
+            segments.append(Segment([_docno_token(year, num)], pattern, "docno"))
         elif match.group("code"):
             whole, parts = _code_parts(match["code"])
-            segments.append(Segment([whole], r"-?".join(re.escape(part) for part in parts)))
+            pattern = r"-?".join(re.escape(part) for part in parts)
+            segments.append(Segment(parts if code_parts else [whole], pattern, "code"))
         elif match.lastgroup == "cjk":
             run = match["cjk"]
             segments.append(Segment(_bigrams(run) or [run], re.escape(run)))
         else:
-            segments.append(Segment([match["alnum"]], re.escape(match["alnum"])))
+            segments.append(Segment([match["alnum"]], re.escape(match["alnum"]), "alnum"))
     return segments
 
 
-def analyse_query(text: str) -> list[Term]:
-    """The words of a query. Any search syntax is only punctuation here: it never reaches an engine."""
+def analyse_query(text: str, code_parts: bool = False) -> list[Term]:
+    """The words of a query. Any search syntax is only punctuation here: it never reaches an engine.
+
+    With `code_parts`, a code is the phrase of its parts, as they follow the whole code in a document's
+    stream: then GD-2022 (a prefix) finds GD-2022-003 too."""
     words = [w for w in (text or "").split() if w not in _OPERATOR_WORDS]
     terms = []
     for word in words:
-        term = Term(word, _segments(normalize(word)))
+        term = Term(word, _segments(fold(word), code_parts))
         if term.segments and all(t.text != term.text for t in terms):
             terms.append(term)
     return terms

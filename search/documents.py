@@ -7,13 +7,16 @@ view restrictions, or organizations' private contact fields.
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from shegong.pages.enums import PolicyStatus
 from shegong.pages.models import ContentPage, NoticePage, PolicyPage, ProjectPage, StationPage
+from shegong.snippets.regions import RegionLevel
 
-from .analysis import index_stream
+from .analysis import BREAK, NOT_IN_FORCE_TOKEN, index_stream
 from .attachments import document_text
 from .models import SearchDocument
 
 TEXT_CHARS = 30_000
+NOT_IN_FORCE = {PolicyStatus.REPEALED, PolicyStatus.AMENDED}
 
 # Weights of the analysed fields: titles, numbers, codes and organizations first.
 HEAVY, MEDIUM, LIGHT = 5, 2, 1
@@ -56,7 +59,9 @@ def _project(page):
 
 
 def _policy(page):
-    attachments = "\n".join(document_text(a.document) for a in page.attachments.select_related("document"))
+    # A file in a collection with view restrictions is for logged-in readers: none of its text is indexed.
+    files = [a.document for a in page.attachments.select_related("document__collection")]
+    attachments = "\n".join(document_text(f) for f in files if not f.collection.get_view_restrictions().exists())
     weighted = [
         (page.document_number, HEAVY),
         (page.issuer, HEAVY),
@@ -72,10 +77,17 @@ def _notice(page):
     return page.published_on, "", [(page.source, MEDIUM)], {"kind": page.kind}
 
 
+def _street(region):
+    """The 街道 a region is or lies in: the street facet lists streets only, never communities or the district."""
+    while region is not None and region.level != RegionLevel.STREET:
+        region = region.parent if region.level == RegionLevel.COMMUNITY else None
+    return region.name if region else ""
+
+
 def _station(page):
     region = page.region.path_name if page.region else ""
     weighted = [(region, MEDIUM), (page.services, MEDIUM), (page.address, LIGHT)]
-    return page.opened_on, page.services, weighted, {"street": page.region.name if page.region else ""}
+    return page.opened_on, page.services, weighted, {"street": _street(page.region)}
 
 
 def _content(page):
@@ -110,7 +122,7 @@ def build(page) -> SearchDocument:
         url=page.get_url() or page.url_path,
         date=date,
         text=text[:TEXT_CHARS],
-        terms=index_stream(weighted),
+        terms=index_stream(weighted) + (f" {BREAK} {NOT_IN_FORCE_TOKEN}" if filters.get("status") in NOT_IN_FORCE else ""),
         year=date.year if date else None,
         **filters,
     )

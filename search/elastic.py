@@ -15,10 +15,11 @@ from django.conf import settings
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Long, Q, Search, Text
 
+from .matching import Phrase, Without
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 
-# Added to the score of documents holding every query word, so they rank first.
-ALL_WORDS_BOOST = 10_000.0
+# Added to a document's score once for each tier looser than its strictest, so tiers rank in order.
+TIER_BOOST = 10_000.0
 FACET_SIZE = 200
 
 
@@ -112,8 +113,16 @@ def bulk(actions, index=None, refresh=False):
         raise RuntimeError(f"Elasticsearch 拒绝了 {len(failures)} 条索引操作：{failures[:3]}")
 
 
-def _term_query(term):
-    return Q("bool", must=[Q("match_phrase", terms=" ".join(s.tokens)) for s in term.segments])
+def to_query(expression):
+    """A match expression (matching.py) as a query: phrases, and "at least n" as minimum_should_match."""
+    if isinstance(expression, Phrase):
+        return Q("match_phrase", terms=" ".join(expression.tokens))
+    if isinstance(expression, Without):
+        return Q("bool", must=[to_query(expression.expression)], must_not=[to_query(expression.excluded)])
+    parts = [to_query(part) for part in expression.parts]
+    if expression.count == len(parts):
+        return Q("bool", must=parts)
+    return Q("bool", should=parts, minimum_should_match=expression.count)
 
 
 class ElasticsearchEngine:
@@ -127,23 +136,28 @@ class ElasticsearchEngine:
         if query.date_from or query.date_to:
             bounds = {"gte": query.date_from, "lte": query.date_to}
             search = search.filter("range", date={k: v.isoformat() for k, v in bounds.items() if v})
-        if query.terms:
-            words = [_term_query(term) for term in query.terms]
-            match = Q("bool", should=words, minimum_should_match=1)
-            if len(words) > 1:
-                match = Q("bool", must=[match], should=[Q("constant_score", filter=Q("bool", must=words), boost=ALL_WORDS_BOOST)])
-            search = search.query(match)
+        last = len(query.tiers) - 1
+        if query.tiers:
+            # A document scores as its strictest tier's query scores it, plus one boost per looser tier: the
+            # embedded engine ranks each tier by its own MATCH in the same way.
+            search = search.query(Q("dis_max", tie_breaker=0, queries=[
+                Q("bool", must=[to_query(tier)], should=[Q("constant_score", filter=Q("match_all"), boost=TIER_BOOST * (last - i))])
+                if i < last else to_query(tier)
+                for i, tier in enumerate(query.tiers)
+            ]))
         newest = [{"date": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}}]
-        search = search.sort(*(newest if query.sort == Sort.NEWEST or not query.terms else ["_score", *newest]))
+        search = search.sort(*(newest if query.sort == Sort.NEWEST or not query.tiers else ["_score", *newest]))
         for name in FILTER_FIELDS:
             search.aggs.bucket(name, "terms", field=COLUMN[name], size=FACET_SIZE)
         response = search[query.offset : query.offset + query.limit].execute()
-        hits = []
+        hits, tiers = [], []
         for hit in response.hits:
             score = hit.meta.score or 0.0
-            hits.append((int(hit.meta.id), score - ALL_WORDS_BOOST if score >= ALL_WORDS_BOOST else score))
+            stricter = int(score // TIER_BOOST)
+            hits.append((int(hit.meta.id), score - stricter * TIER_BOOST))
+            tiers.append(max(0, last - stricter))
         facets = {
             name: Counter({bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, name).buckets})
             for name in FILTER_FIELDS
         }
-        return EngineResult(response.hits.total.value, hits, facets, self.name)
+        return EngineResult(response.hits.total.value, hits, facets, self.name, tiers)

@@ -15,11 +15,13 @@ it with one GROUP BY.
 import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from itertools import combinations
 
 from django.db import connection
 
 from .embedded_postgres import postgres_hits_sql
 from .index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
+from .matching import Phrase, Without, any_of
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 
 # SQLite only, see migration 0005: a document's facet key is a combination of three parts' values.
@@ -33,13 +35,19 @@ SEPARATOR = "\x1f"
 NEWEST_ORDER = "(date IS NULL), date DESC, id DESC"
 
 
-def fts_match(terms, joiner):
-    """The FTS5 query: each word the phrases of its segments, all of them; the words joined by AND or OR."""
-
-    def term(t):
-        return "(" + " AND ".join('"' + " ".join(s.tokens) + '"' for s in t.segments) + ")"
-
-    return f" {joiner} ".join(term(t) for t in terms)
+def fts_match(expression):
+    """The FTS5 query of a match expression: phrases quoted, "at least n" as OR of the ANDs of n parts."""
+    if isinstance(expression, Phrase):
+        return '"' + " ".join(expression.tokens) + '"'
+    if isinstance(expression, Without):
+        # The excluded phrase's frequency is 0 in every row matched, so it adds nothing to bm25.
+        return f"({fts_match(expression.expression)} NOT {fts_match(expression.excluded)})"
+    parts = [fts_match(part) for part in expression.parts]
+    if expression.count == len(parts):
+        return "(" + " AND ".join(parts) + ")"
+    if expression.count == 1:
+        return "(" + " OR ".join(parts) + ")"
+    return "(" + " OR ".join("(" + " AND ".join(c) + ")" for c in combinations(parts, expression.count)) + ")"
 
 
 def _value_clauses(query: Query, names=FILTER_FIELDS, prefix=""):
@@ -84,36 +92,37 @@ class SQLiteSearch:
         self.where = _and(keys + dates)
         self.params += date_params
 
-    def _source(self, joiner):
-        """FROM and WHERE for the hits of the words joined by AND or OR (every row when there are no words)."""
-        if not self.query.terms:
+    def _source(self, tier):
+        """FROM and WHERE for the hits of a tier, or of a match expression (every row when there is no query)."""
+        if not self.query.tiers:
             return f"FROM {FACETS_TABLE} d WHERE 1=1{self.where}", self.params
+        expression = self.query.tiers[tier] if isinstance(tier, int) else tier
         match = f"FROM {FTS_TABLE} JOIN {FACETS_TABLE} d ON d.page_id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s"
-        return match + self.where, [fts_match(self.query.terms, joiner), *self.params]
+        return match + self.where, [fts_match(expression), *self.params]
 
     def _rows(self, sql, params):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def _count(self, joiner):
-        source, params = self._source(joiner)
+    def _count(self, tier):
+        source, params = self._source(tier)
         return self._rows(f"SELECT COUNT(*) {source}", params)[0][0]
 
-    def _top(self, joiner, limit, offset, extra="", extra_params=()):
-        if self.query.terms and self.query.sort == Sort.RELEVANCE and not self.where:
-            page = self._top_by_score(joiner, limit, offset, extra, extra_params)
+    def _top(self, tier, limit, offset, extra="", extra_params=()):
+        if self.query.tiers and self.query.sort == Sort.RELEVANCE and not self.where:
+            page = self._top_by_score(tier, limit, offset, extra, extra_params)
             if page is not None:
                 return page
-        source, params = self._source(joiner)
-        score = f"-bm25({FTS_TABLE})" if self.query.terms else "0.0"
+        source, params = self._source(tier)
+        score = f"-bm25({FTS_TABLE})" if self.query.tiers else "0.0"
         order = NEWEST_ORDER if self.query.sort == Sort.NEWEST else f"score DESC, {NEWEST_ORDER}"
         return self._rows(
             f"SELECT d.page_id AS id, {score} AS score, d.date AS date {source}{extra} ORDER BY {order} LIMIT %s OFFSET %s",
             [*params, *extra_params, limit, offset],
         )
 
-    def _top_by_score(self, joiner, limit, offset, extra, extra_params):
+    def _top_by_score(self, tier, limit, offset, extra, extra_params):
         """The page ranked by score alone, the dates read for its rows only; None when a tie at its edges
         leaves it to the dates which rows are on the page.
 
@@ -128,32 +137,38 @@ class SQLiteSearch:
             f"SELECT t.id AS id, t.score AS score, d.date AS date FROM (SELECT rowid AS id, -bm25({FTS_TABLE}) AS score "
             f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{extra} ORDER BY score DESC LIMIT %s OFFSET %s) AS t "
             f"CROSS JOIN {FACETS_TABLE} d ON d.page_id = t.id ORDER BY score DESC, {NEWEST_ORDER}",
-            [fts_match(self.query.terms, joiner), *extra_params, before + limit + 1, offset - before],
+            [fts_match(self.query.tiers[tier]), *extra_params, before + limit + 1, offset - before],
         )
         tie_before = before and len(rows) > 1 and rows[0][1] == rows[1][1]
         tie_after = len(rows) == before + limit + 1 and rows[-1][1] == rows[-2][1]
         return None if tie_before or tie_after else rows[before : before + limit]
 
     def hits(self):
-        """The page of (page id, score)."""
+        """The page of (page id, score, tier): the hits of the strictest tier first, then each looser tier's others."""
         query = self.query
-        if query.sort == Sort.NEWEST or len(query.terms) < 2:
-            return self._top("OR", query.limit, query.offset)
-        page = self._top("AND", query.limit, query.offset)
-        if len(page) == query.limit:
-            return page
-        # Fewer hits hold every word than reach the end of this page: the others follow, ranked under OR.
-        complete = query.offset + len(page) if page else self._count("AND")
-        not_complete = f" AND {FTS_TABLE}.rowid NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
-        offset = max(0, query.offset - complete)
-        return page + self._top("OR", query.limit - len(page), offset, not_complete, [fts_match(query.terms, "AND")])
+        last = max(0, len(query.tiers) - 1)
+        if query.sort == Sort.NEWEST or last == 0:
+            return [(*row[:2], last) for row in self._top(last, query.limit, query.offset)]
+        page, before = [], 0  # before: the hits of the stricter tiers, which come before this one's
+        for tier in range(last + 1):
+            extra, extra_params = "", []
+            if tier:
+                extra = f" AND {FTS_TABLE}.rowid NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+                extra_params = [fts_match(any_of(query.tiers[:tier]))]
+            rows = self._top(tier, query.limit - len(page), max(0, query.offset - before), extra, extra_params)
+            page += [(*row[:2], tier) for row in rows]
+            if len(page) == query.limit or tier == last:
+                return page
+            # This tier ends on this page, or before it: the next tier's hits start after all of its own.
+            before = query.offset + len(page) if page else self._count(any_of(query.tiers[: tier + 1]))
+        return page
 
     def facets(self):
         """(filter field, value, number of hits) for each value the hits have, blank ones too.
 
         The hits are counted per facet key, then per part (a few hundred values), then per field.
         """
-        source, params = self._source("OR")
+        source, params = self._source(len(self.query.tiers) - 1)
         parts = ", ".join(
             f"{part} AS MATERIALIZED (SELECT k.{part} AS value, SUM(c.n) AS n FROM c JOIN {KEYS_TABLE} k ON k.id = c.key "
             "GROUP BY 1)"
@@ -172,34 +187,34 @@ class SQLiteSearch:
 
 
 def _postgres_search(query: Query):
-    """The page of (page id, score) and the facet rows as SQLiteSearch.facets gives them, from one statement
+    """The page of (page id, score, tier) and the facet rows as SQLiteSearch.facets gives them, from one statement
     over the materialised hits."""
     columns = ", ".join(f"d.{COLUMN[name]} AS f_{name}" for name in FILTER_FIELDS)
     clauses, params = _value_clauses(query, prefix="d.")
     dates, date_params = _date_clauses(query)
     where, params = _and(clauses + dates), params + date_params
-    if query.terms:
+    if query.tiers:
         hits_sql, params = postgres_hits_sql(query, columns, where, params)
     else:
-        hits_sql = f"SELECT d.page_id AS id, 0.0 AS score, 1 AS complete, d.date AS date, {columns} FROM {DOC_TABLE} d WHERE 1=1{where}"
-    order = NEWEST_ORDER if query.sort == Sort.NEWEST else f"complete DESC, score DESC, {NEWEST_ORDER}"
+        hits_sql = f"SELECT d.page_id AS id, 0.0 AS score, 0 AS tier, d.date AS date, {columns} FROM {DOC_TABLE} d WHERE 1=1{where}"
+    order = NEWEST_ORDER if query.sort == Sort.NEWEST else f"tier, score DESC, {NEWEST_ORDER}"
     # All filter values of a hit as one key: a single GROUP BY gives every facet's counts.
     key = " || %s || ".join(f"COALESCE(CAST(f_{name} AS TEXT), '')" for name in FILTER_FIELDS)
     sql = (
         f"WITH h AS MATERIALIZED ({hits_sql}) "
-        f"SELECT 'hit' AS part, CAST(id AS TEXT) AS value, score AS n, pos FROM "
-        f"(SELECT id, score, ROW_NUMBER() OVER (ORDER BY {order}) AS pos FROM "
+        f"SELECT 'hit' AS part, CAST(id AS TEXT) || ':' || CAST(tier AS TEXT) AS value, score AS n, pos FROM "
+        f"(SELECT id, score, tier, ROW_NUMBER() OVER (ORDER BY {order}) AS pos FROM "
         f"(SELECT * FROM h ORDER BY {order} LIMIT %s OFFSET %s) AS top) AS page "
         f"UNION ALL SELECT 'facets', {key}, COUNT(*), 0 FROM h GROUP BY 2"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, query.limit, query.offset, *[SEPARATOR] * (len(FILTER_FIELDS) - 1)])
         rows = cursor.fetchall()
-    hits = sorted((pos, int(value), float(n)) for part, value, n, pos in rows if part == "hit")
+    hits = sorted((pos, *map(int, value.split(":")), float(n)) for part, value, n, pos in rows if part == "hit")
     # Counts share the UNION column with the float score.
     combinations = [(value.split(SEPARATOR), int(n)) for part, value, n, _ in rows if part == "facets"]
     facet_rows = [(name, value, n) for values, n in combinations for name, value in zip(FILTER_FIELDS, values)]
-    return [(page_id, score) for _, page_id, score in hits], facet_rows
+    return [(page_id, score, tier) for _, page_id, tier, score in hits], facet_rows
 
 
 # One thread, so one more connection that stays open between searches (opening one costs as much as the
@@ -236,11 +251,12 @@ class EmbeddedEngine:
         else:
             search = SQLiteSearch(query)
             facets_later = _facets_beside(search)
-            hits = [(page_id, score) for page_id, score, _ in search.hits()]
+            hits = search.hits()
             facet_rows = facets_later()
         count, facets = 0, {name: Counter() for name in FILTER_FIELDS}
         for name, value, n in facet_rows:
             count += n if name == FILTER_FIELDS[0] else 0  # every hit has one value of each field, maybe blank
             if value not in ("", None):
                 facets[name][str(value)] += n
-        return EngineResult(count, [(page_id, float(score)) for page_id, score in hits], facets, self.name)
+        pages = [(page_id, float(score)) for page_id, score, _ in hits]
+        return EngineResult(count, pages, facets, self.name, [tier for _, _, tier in hits])

@@ -1,3 +1,6 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -67,3 +70,32 @@ class AttachmentText(models.Model):
     class Meta:
         verbose_name = "附件文本"
         verbose_name_plural = "附件文本"
+
+
+SYNONYM_SEPARATORS = r"[/／,，、;；\s]+"
+
+
+class Synonym(models.Model):
+    """Words citizens use for the same thing: a query for one also finds the others (社工 → 社会工作)."""
+
+    terms = models.CharField(
+        "同义词", max_length=300, unique=True,
+        help_text="一组同义词，用“/”或逗号分隔，如：社工/社会工作/社会工作者。搜索其中任何一个，也会找到含其他词的内容。",
+    )
+    note = models.CharField("说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "同义词"
+        verbose_name_plural = "同义词"
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    def words(self):
+        return list(dict.fromkeys(w for w in re.split(SYNONYM_SEPARATORS, self.terms) if w))
+
+    def clean(self):
+        if len(self.words()) < 2:
+            raise ValidationError({"terms": "一组同义词至少要有两个词，用“/”分隔。"})
+        self.terms = "/".join(self.words())

@@ -4,7 +4,6 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .analysis import Term
 
 # Filter and facet names, each the SearchDocument column it reads.
 FILTER_FIELDS = [
@@ -20,7 +19,9 @@ class Sort:
 
 @dataclass
 class Query:
-    terms: list[Term]
+    """`tiers` are the match expressions of matching.py, strictest first; none lists every document."""
+
+    tiers: list
     filters: dict[str, list] = field(default_factory=dict)
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
@@ -31,10 +32,12 @@ class Query:
 
 @dataclass
 class EngineResult:
-    """What an engine answers: the total, one page of (page id, score), and the facet counts."""
+    """What an engine answers: the total, one page of (page id, score), the facet counts, and each hit's tier
+    (its index in Query.tiers)."""
 
     count: int
     hits: list[tuple[int, float]]
     facets: dict[str, Counter]
     engine: str
+    tiers: list[int] = field(default_factory=list)
 

@@ -7,10 +7,11 @@ import time
 from dataclasses import dataclass, field
 
 from shegong.pages.enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage
+from shegong.pages.models import PolicyPage
 
 from . import sync
-from .analysis import analyse_query
-from .documents import TYPES
+from . import matching
+from .documents import NOT_IN_FORCE, TYPES
 from .embedded import EmbeddedEngine
 from .highlight import mark, snippet
 from .models import PendingChange, SearchDocument
@@ -43,6 +44,17 @@ class Hit:
     date: datetime.date | None
     highlight: str
     score: float
+    match: str = "phrase"  # matching.TIER_KINDS: the query as typed, all its pieces, or most of them
+    # What lets a citizen judge a hit before opening it: a policy's 文号 and 效力状态, a project's stage and organization.
+    document_number: str = ""
+    status: str = ""
+    status_label: str = ""
+    stage_label: str = ""
+    organization: str = ""
+
+    @property
+    def in_force(self):
+        return self.status not in NOT_IN_FORCE
 
 
 @dataclass
@@ -56,6 +68,10 @@ class Results:
     took_ms: float
     engine: str
     selected: dict = field(default_factory=dict)
+    synonyms: list[str] = field(default_factory=list)  # 同时搜索了
+    missing: list[str] = field(default_factory=list)  # 未找到: words the best hit lacks
+    pinyin: str = ""  # the words a pinyin query was read as
+    suggestion: str = ""  # did you mean: the query with near-miss words corrected, when it found nothing or only partly
 
     @property
     def num_pages(self):
@@ -93,18 +109,23 @@ def search(q="", filters=None, date_from=None, date_to=None, sort=Sort.RELEVANCE
     """Find live public pages. `filters` maps a FILTER_FIELDS name to the values to keep (already validated)."""
     started = time.perf_counter()
     filters = {name: [str(v) for v in values] for name, values in (filters or {}).items() if values}
-    terms = analyse_query(q)
-    query = Query(terms, filters, date_from, date_to, sort, (page - 1) * page_size, page_size)
-    if q.strip() and not terms:
+    plan = matching.plan(q)
+    terms = plan.marked_terms
+    query = Query(plan.tiers, filters, date_from, date_to, sort, (page - 1) * page_size, page_size)
+    if q.strip() and not plan.terms:
         # Only punctuation or symbols: nothing to look for, and no reason to list everything.
         result = EngineResult(0, [], {}, "none")
     else:
         result = _run(query)
     # Not the analysed terms: they are the longest column and nothing here reads them.
-    documents = SearchDocument.objects.only("doc_type", "title", "url", "date", "text")
+    documents = SearchDocument.objects.only("doc_type", "title", "url", "date", "text", "status", "stage", "organization")
     rows = documents.in_bulk([page_id for page_id, _ in result.hits])
+    policies = [page_id for page_id, doc in rows.items() if doc.doc_type == "policy"]
+    numbers = dict(PolicyPage.objects.filter(pk__in=policies).values_list("pk", "document_number")) if policies else {}
     hits = []
-    for page_id, score in result.hits:
+    kinds = plan.kinds or ["phrase"]
+    tiers = result.tiers or [0] * len(result.hits)
+    for (page_id, score), tier in zip(result.hits, tiers):
         doc = rows.get(page_id)
         if doc is None:  # removed since the engine answered
             continue
@@ -119,7 +140,23 @@ def search(q="", filters=None, date_from=None, date_to=None, sort=Sort.RELEVANCE
                 date=doc.date,
                 highlight=snippet(doc.text, terms),
                 score=round(score, 4),
+                match=kinds[min(tier, len(kinds) - 1)],
+                document_number=numbers.get(page_id, ""),
+                status=doc.status,
+                status_label=CHOICES["status"].get(doc.status, ""),
+                stage_label=CHOICES["stage"].get(doc.stage, ""),
+                organization=doc.organization if doc.doc_type == "project" else "",
             )
         )
+    missing = []
+    if hits and sort == Sort.RELEVANCE and len(plan.pieces) > 1:
+        best = SearchDocument.objects.filter(page_id=hits[0].page_id).values_list("terms", flat=True).first()
+        missing = matching.missing(plan, best or "")
+    suggestion = ""
+    if q.strip() and (not hits or hits[0].match == "most") and not plan.pinyin:
+        suggestion = matching.correction(q)
     took = (time.perf_counter() - started) * 1000
-    return Results(q, result.count, hits, _facets(result.facets, filters), page, page_size, round(took, 1), result.engine, filters)
+    return Results(
+        q, result.count, hits, _facets(result.facets, filters), page, page_size, round(took, 1), result.engine, filters,
+        synonyms=plan.synonyms, missing=missing, pinyin=plan.pinyin, suggestion=suggestion,
+    )

@@ -3,12 +3,14 @@
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from shegong.pages.models import PolicyPage, ProjectPage, StationPage
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
 
+from . import lexicon
+from .models import Synonym
 from .sync import queue_for_elasticsearch, reindex_pages
 
 
@@ -48,6 +50,15 @@ def pages_showing(model, pk):
     return PolicyPage.objects.filter(attachments__document_id=pk)
 
 
+def collection_restriction_changed(sender, instance, **kwargs):
+    """A collection restricted or opened: the policies attaching its files, or its sub-collections', change."""
+    collections = Collection.objects.filter(pk=instance.collection_id).first()
+    if collections is None:
+        return
+    inside = collections.get_descendants(inclusive=True)
+    reindex_pages(PolicyPage.objects.filter(attachments__document__collection__in=inside).values_list("pk", flat=True))
+
+
 def snippet_changed(sender, instance, **kwargs):
     pages = pages_showing(sender, instance.pk)
     reindex_pages(pages if isinstance(pages, list) else pages.values_list("pk", flat=True))
@@ -63,3 +74,10 @@ def connect():
         signal.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=f"shegong_search_restriction_{signal}")
     for model in (Department, SocialOrganization, ProjectCategory, Region, get_document_model()):
         post_save.connect(snippet_changed, sender=model, dispatch_uid=f"shegong_search_{model.__name__}")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            collection_restriction_changed, sender=CollectionViewRestriction,
+            dispatch_uid=f"shegong_search_collection_restriction_{signal}",
+        )
+    for signal in (post_save, post_delete):
+        signal.connect(lexicon.forget, sender=Synonym, dispatch_uid=f"shegong_search_synonyms_{signal}")

@@ -7,6 +7,7 @@ ranks, so the rest is its time less the longer of the two parts.
 
     .venv/bin/python bench/search                 # 10k and 100k documents
     .venv/bin/python bench/search --sizes 10000   # quicker
+    .venv/bin/python bench/search --relevance     # the relevance set over the demo content, both engines
     DATABASE_URL=postgres://shegong:shegong@127.0.0.1:5432/shegong_bench .venv/bin/python bench/search
 
 Documents are synthetic but realistic (social-work vocabulary, document numbers, project codes) and are
@@ -111,26 +112,24 @@ def index_corpus(size):
     return making, indexing
 
 
-def floor_statement(terms):
-    """The bare statement the engine builds on: any of the words (each all its segments), top 10 by the
-    database's own rank."""
+def floor_statement(tiers):
+    """The bare statement the engine builds on: the loosest tier of the query, top 10 by the database's own rank."""
     from django.db import connection
 
     from shegong.search import index
 
     if connection.vendor == "postgresql":
-        from shegong.search.embedded_postgres import tsquery_phrase
+        from shegong.search.embedded_postgres import tsquery
 
-        tsquery = " | ".join("(" + " & ".join(tsquery_phrase(s.tokens) for s in t.segments) + ")" for t in terms)
         return (
             f"SELECT page_id, ts_rank(terms_vector, q) AS r FROM {index.DOC_TABLE}, CAST(%s AS tsquery) AS q "
-            f"WHERE terms_vector @@ q ORDER BY r DESC LIMIT 10", [tsquery],
+            f"WHERE terms_vector @@ q ORDER BY r DESC LIMIT 10", [tsquery(tiers[-1])],
         )
     from shegong.search.embedded import fts_match
 
     return (
         f"SELECT rowid, bm25({index.FTS_TABLE}) AS r FROM {index.FTS_TABLE} "
-        f"WHERE {index.FTS_TABLE} MATCH %s ORDER BY r LIMIT 10", [fts_match(terms, "OR")],
+        f"WHERE {index.FTS_TABLE} MATCH %s ORDER BY r LIMIT 10", [fts_match(tiers[-1])],
     )
 
 
@@ -138,9 +137,9 @@ def time_queries(repeats):
     """Milliseconds per query: the service, the floor, and on SQLite the engine's two statements on their own."""
     from django.db import connection
 
-    from shegong.search import service
-    from shegong.search.analysis import analyse_query
+    from shegong.search import matching, service
     from shegong.search.embedded import SQLiteSearch
+    from shegong.search.suggest import suggest
     from shegong.search.query import Query
 
     def floor(sql, params):
@@ -151,12 +150,13 @@ def time_queries(repeats):
     times = defaultdict(list)
     for _ in range(repeats):
         for text in QUERIES:
-            terms = analyse_query(text)
-            times["floor"].append(timed(floor, *floor_statement(terms)))
+            tiers = matching.plan(text).tiers
+            times["suggest"].append(timed(suggest, text[:2]))
+            times["floor"].append(timed(floor, *floor_statement(tiers)))
             times["service"].append(timed(service.search, text))
             if connection.vendor != "sqlite":
                 continue  # the parts below are SQLiteSearch's; PostgreSQL runs one statement
-            search = SQLiteSearch(Query(terms))
+            search = SQLiteSearch(Query(tiers))
             times["hits"].append(timed(search.hits))
             times["facets"].append(timed(search.facets))
             times["rest"].append(times["service"][-1] - max(times["hits"][-1], times["facets"][-1]))
@@ -191,7 +191,8 @@ def run(size, repeats):
     lines = [
         f"{size:>7} 篇 | 建索引 {indexing:6.1f} 秒 ({size / indexing:6.0f} 篇/秒；另有生成语料 {making:5.1f} 秒) | "
         f"RSS {rss_mb():5.0f} MB",
-        f"{'':>10}p50 / p95 毫秒：检索服务 {p('service')} | {floor_name} {p('floor')} | p95 倍数 {ratio:4.1f}×",
+        f"{'':>10}p50 / p95 毫秒：检索服务 {p('service')} | {floor_name} {p('floor')} | p95 倍数 {ratio:4.1f}× | "
+        f"联想（前两字）{p('suggest')}",
     ]
     if sqlite:
         lines.append(
@@ -224,6 +225,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--repeats", type=int, default=3, help="每个查询重复次数")
+    parser.add_argument("--relevance", action="store_true", help="在演示内容上跑相关性测试集（两种引擎）")
     args = parser.parse_args()
 
     os.environ.setdefault("SHEGONG_DATA_DIR", tempfile.mkdtemp(prefix="shegong-bench-"))
@@ -234,6 +236,10 @@ def main():
 
     django.setup()
     call_command("migrate", verbosity=0)
+    if args.relevance:
+        from relevance import run as relevance
+
+        return relevance()
     print(f"数据库：{describe_database()}；查询 {len(QUERIES)} 个 × {args.repeats} 次", flush=True)
     for size in args.sizes:
         run(size, args.repeats)

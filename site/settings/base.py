@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
+    "wagtail.contrib.search_promotions",  # editors' picks and the anonymous query log behind 热搜
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

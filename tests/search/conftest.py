@@ -19,6 +19,7 @@ from shegong.search import sync
 from tests.factories import ensure_site_tree
 
 CORPUS = Path(__file__).with_name("corpus.json")
+DEMO = Path(__file__).resolve().parents[2] / "fixtures" / "demo.json"
 NOIDA = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "noida-db"
 
 
@@ -34,6 +35,26 @@ def module_corpus(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def corpus(module_corpus, db):
+    """Each test's changes are undone by its own savepoint."""
+
+
+@pytest.fixture(scope="module")
+def demo_records():
+    return json.loads(DEMO.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker, demo_records):
+    """The demo content imported once per module, inside a transaction rolled back after the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_site_tree()
+        ContentImporter().run(demo_records)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(module_demo, db):
     """Each test's changes are undone by its own savepoint."""
 
 

@@ -41,10 +41,10 @@ QUERIES = [
 ]
 
 
-def evaluate(search):
-    """recall@10 and MRR of `search(query) -> [titles in order]` over QUERIES, and the misses."""
+def evaluate(search, queries=QUERIES):
+    """recall@10 and MRR of `search(query) -> [titles in order]` over (query, expected titles), and the misses."""
     recalls, reciprocal_ranks, misses = [], [], []
-    for query, expected in QUERIES:
+    for query, expected in queries:
         titles = search(query)[:10]
         found = [title for title in expected if title in titles]
         recalls.append(len(found) / len(expected))

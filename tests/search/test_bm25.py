@@ -6,7 +6,7 @@ import math
 import pytest
 
 from shegong.search import service
-from shegong.search.analysis import analyse_query
+from shegong.search import matching
 from shegong.search.models import SearchDocument
 
 K1, B = 1.2, 0.75
@@ -17,24 +17,21 @@ def occurrences(tokens, phrase):
 
 
 def bm25(query):
-    """page id → score of every document holding any word of the query."""
+    """page id → score of every document the query finds: BM25 over the phrases of the strictest tier it is in."""
     docs = {doc.page_id: doc.terms.split() for doc in SearchDocument.objects.only("page_id", "terms")}
     avgdl = sum(map(len, docs.values())) / len(docs)
-    terms = analyse_query(query)
-    phrases = [segment.tokens for term in terms for segment in term.segments]
-    tf = {page_id: [occurrences(tokens, phrase) for phrase in phrases] for page_id, tokens in docs.items()}
-    df = [sum(1 for counts in tf.values() if counts[i]) for i in range(len(phrases))]
-    idf = [max(math.log((len(docs) - n + 0.5) / (n + 0.5)), 1e-6) for n in df]
+    tiers = matching.plan(query).tiers
+    phrases = matching.phrases(tiers[-1]) + [p for tier in tiers for p in matching.phrases(tier)]
+    tf = {page_id: {p: occurrences(tokens, list(p.tokens)) for p in phrases} for page_id, tokens in docs.items()}
+    idf = {p: max(math.log((len(docs) - n + 0.5) / (n + 0.5)), 1e-6) for p in phrases
+           for n in [sum(1 for counts in tf.values() if counts[p])]}
     scores = {}
     for page_id, counts in tf.items():
-        # A hit holds every segment of at least one word.
-        position, holds_a_word = 0, False
-        for term in terms:
-            holds_a_word |= all(counts[position : position + len(term.segments)])
-            position += len(term.segments)
-        if holds_a_word:
+        present = {p for p, f in counts.items() if f}
+        tier = next((tier for tier in tiers if matching.holds(tier, present)), None)
+        if tier is not None:
             norm = K1 * (1 - B + B * len(docs[page_id]) / avgdl)
-            scores[page_id] = sum(w * f * (K1 + 1) / (f + norm) for w, f in zip(idf, counts))
+            scores[page_id] = sum(idf[p] * counts[p] * (K1 + 1) / (counts[p] + norm) for p in matching.phrases(tier))
     return scores
 
 

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from shegong.pages.models import ContentPage, HomePage, NoticeIndexPage, NoticePage, PolicyPage, ProjectPage
 from shegong.search import service
@@ -18,7 +18,9 @@ from shegong.snippets.models import SocialOrganization
 
 
 def titles(query, **filters):
-    return [hit.title for hit in service.search(query, filters={k: [v] for k, v in filters.items()}).hits]
+    """The pages holding the query as typed, not the looser matches offered after them."""
+    hits = service.search(query, filters={k: [v] for k, v in filters.items()}).hits
+    return [hit.title for hit in hits if hit.match == "phrase"]
 
 
 def new_notice(title, body="", live=False):
@@ -122,8 +124,43 @@ def test_pdf_attachment_text_is_searchable(corpus):
     policy.attachments.create(document=document)
     policy.save_revision().publish()
     hits = service.search("心理疏导热线").hits
-    assert [hit.title for hit in hits] == [policy.title]
+    assert [hit.title for hit in hits if hit.match == "phrase"] == [policy.title] == [hits[0].title]
     assert "<mark>心理疏导热线</mark>" in hits[0].highlight
+
+
+def attach_guide(collection=None):
+    pdf = chinese_pdf(["社区社工站服务指引", "内部通讯录与心理疏导热线值班安排。"])
+    document = Document(title="内部服务指引（附件）", **({"collection": collection} if collection else {}))
+    document.file.save("internal-guide.pdf", ContentFile(pdf), save=False)
+    document.save()
+    policy = PolicyPage.objects.get(document_number="民发〔2021〕6号")
+    policy.attachments.create(document=document)
+    policy.save_revision().publish()
+    return policy, document
+
+
+def phrase_titles(query):
+    return [hit.title for hit in service.search(query).hits if hit.match == "phrase"]
+
+
+def test_attachment_text_of_a_restricted_collection_is_never_indexed(corpus):
+    staff_only = Collection.get_first_root_node().add_child(name="内部文件")
+    CollectionViewRestriction.objects.create(collection=staff_only, restriction_type=CollectionViewRestriction.LOGIN)
+    policy, _ = attach_guide(staff_only)
+    assert phrase_titles("值班安排") == []
+    assert "值班安排" not in SearchDocument.objects.get(page=policy).text
+    # The collection opened to the public: its files' text is found from then on.
+    CollectionViewRestriction.objects.filter(collection=staff_only).delete()
+    assert phrase_titles("值班安排") == [policy.title]
+
+
+def test_restricting_a_collection_later_removes_its_attachment_text(corpus):
+    collection = Collection.get_first_root_node().add_child(name="办事指南")
+    policy, _ = attach_guide(collection)
+    assert phrase_titles("值班安排") == [policy.title]
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+    assert phrase_titles("值班安排") == []
+    assert "值班安排" not in SearchDocument.objects.get(page=policy).text
 
 
 def test_the_rebuild_command_restores_a_lost_index_and_says_how_fast(corpus, settings):
