@@ -4,7 +4,6 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-
 # Filter and facet names, each the SearchDocument column it reads.
 FILTER_FIELDS = [
     "type", "level", "issuer", "status", "category", "department", "organization", "street", "stage", "kind", "year",

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from shegong.pages.enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage
 from shegong.pages.models import PolicyPage
 
-from . import sync
-from . import matching
+from . import matching, sync
 from .documents import NOT_IN_FORCE, TYPES
 from .embedded import EmbeddedEngine
 from .highlight import mark, snippet

@@ -8,8 +8,8 @@ from rest_framework.views import APIView
 from shegong.api.schema import MessageSerializer
 
 from . import popular, service
-from .suggest import suggest
 from .params import SearchParamsSerializer, error_message
+from .suggest import suggest
 
 
 def search_page(request):

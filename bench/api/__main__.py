@@ -44,7 +44,13 @@ def fill(count):
     from wagtail.images.tests.utils import get_test_image_file
 
     from shegong.pages.models import ProjectMilestone, ProjectParticipant
-    from tests.factories import CategoryFactory, DepartmentFactory, OrganizationFactory, ProjectPageFactory, StreetFactory
+    from tests.factories import (
+        CategoryFactory,
+        DepartmentFactory,
+        OrganizationFactory,
+        ProjectPageFactory,
+        StreetFactory,
+    )
 
     rng = random.Random(4)
     images = [get_image_model().objects.create(title=f"照片{n}", file=get_test_image_file(size=(1200, 800))) for n in range(5)]
@@ -52,7 +58,7 @@ def fill(count):
     departments = [DepartmentFactory() for _ in range(6)]
     organizations = [OrganizationFactory() for _ in range(20)]
     streets = [StreetFactory() for _ in range(6)]
-    for n in range(count):
+    for _ in range(count):
         page = ProjectPageFactory(
             category=rng.choice(categories), purchaser=rng.choice(departments), organization=rng.choice(organizations),
             street=rng.choice(streets), image=rng.choice(images), budget=rng.randint(50, 500) * 1000,

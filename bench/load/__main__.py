@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.production.served import Gunicorn, Visitor, empty_postgres, prepare_demo, site_env
+from tests.production.served import Gunicorn, Visitor, empty_postgres, prepare_demo, site_env  # noqa: E402
 
 FIXED = [
     ("home", "/"),

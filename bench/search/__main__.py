@@ -139,8 +139,8 @@ def time_queries(repeats):
 
     from shegong.search import matching, service
     from shegong.search.embedded import SQLiteSearch
-    from shegong.search.suggest import suggest
     from shegong.search.query import Query
+    from shegong.search.suggest import suggest
 
     def floor(sql, params):
         with connection.cursor() as cursor:

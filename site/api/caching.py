@@ -39,7 +39,7 @@ class ConditionalGetMixin:
             return response
         if isinstance(response, SimpleTemplateResponse):  # a JSON answer; a CSV download is already content
             response.render()
-        response["ETag"] = '"%s"' % hashlib.sha256(response.content).hexdigest()[:32]
+        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
         modified = self.last_modified()
         if modified:
             response["Last-Modified"] = http_date(modified.timestamp())

@@ -132,7 +132,7 @@ class FilteredEndpointMixin:
         allowed = self.known_query_parameters | set(self.filterset_class.base_filters)
         unknown = set(self.request.GET) - allowed
         if unknown:
-            raise BadRequestError("不支持的查询参数：%s" % ", ".join(sorted(unknown)))
+            raise BadRequestError(f"不支持的查询参数：{', '.join(sorted(unknown))}")
 
 
 class TypedPagesEndpoint(FilteredEndpointMixin, PagesEndpoint):

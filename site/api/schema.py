@@ -30,7 +30,6 @@ from .descriptions import ACTIONS, COMPONENTS, ENDPOINTS, item_description
 from .serializers import LabelField
 
 
-
 class DocSerializer(serializers.Serializer):
     """Describes a response only; any field may be absent, since `fields=` chooses them."""
 

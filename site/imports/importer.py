@@ -21,7 +21,7 @@ from shegong.roles.scope import may_reach_project
 from .accounts import import_user
 from .duplicates import check_imported_project
 from .models import ImportedRecord
-from .readers import SECTIONS, PUBLICATION, PageReader, ProjectReader
+from .readers import PUBLICATION, SECTIONS, PageReader, ProjectReader
 from .results import CONFLICT, CREATE, ERROR, UNCHANGED, UPDATE, Change, ImportFailed, ImportReport, Problem, RowResult
 from .values import RowError, text
 

@@ -10,7 +10,6 @@ from shegong.pages.enums import ParticipantKind
 
 from .importer import page_publication
 from .readers import PUBLICATION
-
 from .spreadsheets import HEADERS, NOTES_SHEET, SHEET_NAMES
 
 # Left out of an export: a cell cannot hold the body's headings and images (a sheet without the column

@@ -1,7 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.log_actions import LogFormatter
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 
 from .importer import IMPORT_ACTION
 from .spreadsheet_views import may_import, spreadsheet_export, spreadsheet_import, spreadsheet_template

@@ -7,7 +7,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from shegong.pages.enums import ProjectStage
-from shegong.pages.models import ProjectMilestone, NoticePage
+from shegong.pages.models import NoticePage, ProjectMilestone
 
 from .publicity import NOTICE_KIND_FOR_STAGE, publicity_notice_for
 

@@ -4,8 +4,8 @@ Each set holds what the API gives the public: live pages without view restrictio
 projects, and organizations without their contact fields.
 """
 
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.db.models import Max, Sum
 from django.utils import timezone

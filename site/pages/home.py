@@ -2,7 +2,6 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-
 from wagtail.search import index
 
 from .blocks import BodyBlock

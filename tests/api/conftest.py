@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 from django.core.cache import cache
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from shegong.pages.models import ProjectMilestone, ProjectParticipant
 from tests.factories import PolicyPageFactory, ProjectPageFactory

@@ -2,10 +2,10 @@
 
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-import pytest
 from wagtail.documents import get_document_model
 
 from shegong.updates.models import UpdatePhoto

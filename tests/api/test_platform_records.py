@@ -121,7 +121,7 @@ def test_project_funds_timeline_and_rating_match_the_project_page(client, projec
     assert [step["stage"] for step in data["timeline"]] == [
         "call", "review", "publicity", "implementation", "evaluation", "result"
     ]
-    body = client.get(f"/api/v2/projects/?fields=*").content.decode()
+    body = client.get("/api/v2/projects/?fields=*").content.decode()
     assert "经局务会研究同意" not in body and "凭证另行归档" not in body
 
     page = client.get(project.url).content.decode()

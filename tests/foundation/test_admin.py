@@ -18,7 +18,13 @@ from shegong.pages.models import (
     StationPage,
 )
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
-from tests.factories import CategoryFactory, CommunityFactory, DepartmentFactory, OrganizationFactory, ProjectPageFactory
+from tests.factories import (
+    CategoryFactory,
+    CommunityFactory,
+    DepartmentFactory,
+    OrganizationFactory,
+    ProjectPageFactory,
+)
 
 
 def add_form(client, model, parent):

@@ -14,7 +14,6 @@ from wagtail.documents.models import Document
 
 from shegong.funds.models import Disbursement
 from tests.factories import CategoryFactory, DepartmentFactory, ProjectPageFactory
-
 from tests.platform2.factories import DisbursementFactory
 
 pytestmark = pytest.mark.django_db

@@ -340,7 +340,7 @@ def media_files(settings):
 
 @pytest.mark.elasticsearch
 def test_the_dry_run_leaves_no_trace_and_the_import_reaches_search_and_subscribers(
-    transactional_db, es, admin_client, home, basics, mailoutbox, settings
+    transactional_db, es, admin_client, home, basics, mailoutbox, settings,  # noqa: F811 - the fixture imported above
 ):
     """Committed for real (a transactional test), so whatever escapes the dry run's rollback would show."""
     title = GOOD_PROJECT[1]

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from shegong.imports.importer import ContentImporter
 from shegong.feedback.models import Objection
 from shegong.feedback.moderation import ModerationStatus
+from shegong.imports.importer import ContentImporter
 from shegong.pages.enums import NoticeKind, ProjectStage
 from shegong.pages.models import NoticePage, ProjectPage
 from tests.factories import ProjectPageFactory

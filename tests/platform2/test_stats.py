@@ -49,7 +49,7 @@ def text_of(html):
 
 
 def coverage_row(html, street):
-    row = re.search(r"<th scope=\"row\">%s</th>(.*?)</tr>" % street, html, re.S).group(1)
+    row = re.search(rf"<th scope=\"row\">{street}</th>(.*?)</tr>", html, re.S).group(1)
     return re.findall(r"<td>(.*?)</td>", row)
 
 

@@ -5,7 +5,14 @@ import datetime
 import pytest
 
 from shegong.pages.enums import PolicyStatus, StationLevel
-from tests.factories import CommunityFactory, DistrictFactory, OrganizationFactory, PolicyPageFactory, ProjectPageFactory, StreetFactory
+from tests.factories import (
+    CommunityFactory,
+    DistrictFactory,
+    OrganizationFactory,
+    PolicyPageFactory,
+    ProjectPageFactory,
+    StreetFactory,
+)
 from tests.public.factories import StationPageFactory
 
 pytestmark = pytest.mark.django_db

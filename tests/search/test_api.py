@@ -1,7 +1,6 @@
 """GET /api/v2/search/: results, filters, facets, and bad input answered with 200 or 400, never 500."""
 
 import pytest
-
 from wagtail.models import Page
 
 API = "/api/v2/search/"

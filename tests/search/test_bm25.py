@@ -5,8 +5,7 @@ import math
 
 import pytest
 
-from shegong.search import service
-from shegong.search import matching
+from shegong.search import matching, service
 from shegong.search.models import SearchDocument
 
 K1, B = 1.2, 0.75

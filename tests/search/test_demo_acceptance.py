@@ -7,7 +7,6 @@ import re
 import pytest
 from wagtail.models import Page
 
-
 SECTIONS = ["policies", "projects", "notices", "stations"]
 POLICY_NUMBER = "民发〔2012〕196号"
 QUERIES = ["社工", "养老", "五社联动", "困难群众", "官渡", POLICY_NUMBER]

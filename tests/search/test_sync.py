@@ -5,9 +5,8 @@ import io
 import re
 
 import pytest
-from django.core.management import CommandError, call_command
-
 from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 

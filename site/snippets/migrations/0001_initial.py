@@ -2,8 +2,9 @@
 
 import django.db.models.deletion
 import modelsearch.index
-import shegong.snippets.credit_code
 from django.db import migrations, models
+
+import shegong.snippets.credit_code
 
 
 class Migration(migrations.Migration):

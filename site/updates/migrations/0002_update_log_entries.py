@@ -5,7 +5,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-
 FIELDS = ["content_type_id", "label", "action", "data", "timestamp", "uuid", "user_id", "revision_id",
           "content_changed", "deleted", "object_id"]
 
