@@ -94,14 +94,23 @@ def build(count):
         community = rng.choice(communities)
         service, summary = rng.choice(SERVICES)
         year = rng.randint(2017, 2024)
-        index.add_child(instance=ProjectPage(
-            title=f"{community.name}{service}服务项目", slug=f"bench-{n}", code=f"BENCH-{year}-{n:04d}",
-            summary=summary,
-            body=[("paragraph", RichText(f"<p>{community.name}{summary}第{n}期计划开展活动{n % 40}场。</p>"))],
-            purchaser=rng.choice(departments), organization=rng.choice(organizations),
-            street=community.parent, community=community, budget=decimal.Decimal(rng.randint(50, 300) * 1000),
-            start_date=datetime.date(year, 3, 1), end_date=datetime.date(year + 1, 2, 28), stage="implementation",
-        ))
+        index.add_child(
+            instance=ProjectPage(
+                title=f"{community.name}{service}服务项目",
+                slug=f"bench-{n}",
+                code=f"BENCH-{year}-{n:04d}",
+                summary=summary,
+                body=[("paragraph", RichText(f"<p>{community.name}{summary}第{n}期计划开展活动{n % 40}场。</p>"))],
+                purchaser=rng.choice(departments),
+                organization=rng.choice(organizations),
+                street=community.parent,
+                community=community,
+                budget=decimal.Decimal(rng.randint(50, 300) * 1000),
+                start_date=datetime.date(year, 3, 1),
+                end_date=datetime.date(year + 1, 2, 28),
+                stage="implementation",
+            )
+        )
     return rng
 
 
@@ -114,9 +123,18 @@ def time_checks(count, checks=50):
     for n in range(checks):
         probe = rng.choice(existing)
         draft = ProjectPage(
-            title=probe.title, summary=probe.summary, body=probe.body, organization=probe.organization,
-            purchaser=probe.purchaser, street=probe.street, community=probe.community, budget=probe.budget,
-            start_date=probe.start_date, end_date=probe.end_date, slug=f"bench-draft-{n}", code=f"DRAFT-{n}",
+            title=probe.title,
+            summary=probe.summary,
+            body=probe.body,
+            organization=probe.organization,
+            purchaser=probe.purchaser,
+            street=probe.street,
+            community=probe.community,
+            budget=probe.budget,
+            start_date=probe.start_date,
+            end_date=probe.end_date,
+            slug=f"bench-draft-{n}",
+            code=f"DRAFT-{n}",
             live=False,
         )
         ProjectIndexPage.objects.get().add_child(instance=draft)

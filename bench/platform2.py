@@ -29,7 +29,16 @@ from shegong.pages.models import ProjectIndexPage, ProjectPage  # noqa: E402
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization  # noqa: E402
 from shegong.stats.figures import public_figures  # noqa: E402
 
-SERVICES = ["独居老人关爱", "困境儿童陪伴", "残疾人康复支持", "社区营造", "禁毒宣传", "新时代文明实践", "青少年成长", "妇女儿童之家"]
+SERVICES = [
+    "独居老人关爱",
+    "困境儿童陪伴",
+    "残疾人康复支持",
+    "社区营造",
+    "禁毒宣传",
+    "新时代文明实践",
+    "青少年成长",
+    "妇女儿童之家",
+]
 
 
 def timed(label, fn, repeat=5):
@@ -48,7 +57,9 @@ def build(count):
     rng = random.Random(5)
     district = Region.objects.create(name="官渡区", level="district")
     streets = [Region.objects.create(name=f"第{i}街道", level="street", parent=district) for i in range(12)]
-    communities = [Region.objects.create(name=f"{s.name}第{j}社区", level="community", parent=s) for s in streets for j in range(8)]
+    communities = [
+        Region.objects.create(name=f"{s.name}第{j}社区", level="community", parent=s) for s in streets for j in range(8)
+    ]
     departments = [Department.objects.create(name=f"官渡区第{i}局") for i in range(10)]
     categories = [ProjectCategory.objects.create(name=f"类别{i}") for i in range(6)]
     organizations = [SocialOrganization.objects.create(name=f"官渡区第{i}社会工作服务中心") for i in range(80)]
@@ -58,14 +69,24 @@ def build(count):
         service = rng.choice(SERVICES)
         year = rng.randint(2017, 2024)
         page = ProjectPage(
-            title=f"{community.name}{service}服务项目", slug=f"p{n}", code=f"GD-{year}-{n:04d}",
+            title=f"{community.name}{service}服务项目",
+            slug=f"p{n}",
+            code=f"GD-{year}-{n:04d}",
             summary=f"为{community.name}居民提供{service}服务，开展个案、小组和社区活动，第{n}号。",
-            category=rng.choice(categories), purchaser=rng.choice(departments), organization=rng.choice(organizations),
-            street=community.parent, community=community, budget=decimal.Decimal(rng.randint(50, 300) * 1000),
-            start_date=datetime.date(year, 3, 1), end_date=datetime.date(year + 1, 2, 28), stage="implementation",
+            category=rng.choice(categories),
+            purchaser=rng.choice(departments),
+            organization=rng.choice(organizations),
+            street=community.parent,
+            community=community,
+            budget=decimal.Decimal(rng.randint(50, 300) * 1000),
+            start_date=datetime.date(year, 3, 1),
+            end_date=datetime.date(year + 1, 2, 28),
+            stage="implementation",
         )
         index.add_child(instance=page)
-        Disbursement.objects.create(project=page, paid_on=datetime.date(year, 4, 1), amount=page.budget / 2, kind="first")
+        Disbursement.objects.create(
+            project=page, paid_on=datetime.date(year, 4, 1), amount=page.budget / 2, kind="first"
+        )
     return rng
 
 

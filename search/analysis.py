@@ -153,4 +153,3 @@ def analyse_query(text: str, code_parts: bool = False) -> list[Term]:
         if term.segments and all(t.text != term.text for t in terms):
             terms.append(term)
     return terms
-

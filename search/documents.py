@@ -122,8 +122,8 @@ def build(page) -> SearchDocument:
         url=page.get_url() or page.url_path,
         date=date,
         text=text[:TEXT_CHARS],
-        terms=index_stream(weighted) + (f" {BREAK} {NOT_IN_FORCE_TOKEN}" if filters.get("status") in NOT_IN_FORCE else ""),
+        terms=index_stream(weighted)
+        + (f" {BREAK} {NOT_IN_FORCE_TOKEN}" if filters.get("status") in NOT_IN_FORCE else ""),
         year=date.year if date else None,
         **filters,
     )
-

@@ -63,7 +63,9 @@ class PageDocument(Document):
     @classmethod
     def from_row(cls, doc):
         body = {name: getattr(doc, name) for name in ("title", "text", "terms", "url", "date", "year", "doc_type")}
-        body.update({COLUMN[name]: getattr(doc, COLUMN[name]) for name in FILTER_FIELDS if name not in ("type", "year")})
+        body.update(
+            {COLUMN[name]: getattr(doc, COLUMN[name]) for name in FILTER_FIELDS if name not in ("type", "year")}
+        )
         body = {name: value for name, value in body.items() if value not in ("", None)}
         return cls(meta={"id": doc.page_id}, page_id=doc.page_id, **body)
 
@@ -92,7 +94,9 @@ def swap_alias(new_name):
     es = client()
     alias = alias_name()
     old = list(es.indices.get_alias(name=alias)) if es.indices.exists_alias(name=alias) else []
-    actions = [{"remove": {"index": name, "alias": alias}} for name in old] + [{"add": {"index": new_name, "alias": alias}}]
+    actions = [{"remove": {"index": name, "alias": alias}} for name in old] + [
+        {"add": {"index": new_name, "alias": alias}}
+    ]
     es.indices.update_aliases(actions=actions)
     for name in old:
         es.indices.delete(index=name)
@@ -104,7 +108,9 @@ def bulk(actions, index=None, refresh=False):
     prepared = []
     for action, payload in actions:
         if action == "index":
-            prepared.append({"_op_type": "index", "_index": index, "_id": payload.meta.id, "_source": payload.to_dict()})
+            prepared.append(
+                {"_op_type": "index", "_index": index, "_id": payload.meta.id, "_source": payload.to_dict()}
+            )
         else:
             prepared.append({"_op_type": "delete", "_index": index, "_id": payload})
     _, errors = helpers.bulk(client(), prepared, raise_on_error=False, refresh=refresh)
@@ -140,11 +146,22 @@ class ElasticsearchEngine:
         if query.tiers:
             # A document scores as its strictest tier's query scores it, plus one boost per looser tier: the
             # embedded engine ranks each tier by its own MATCH in the same way.
-            search = search.query(Q("dis_max", tie_breaker=0, queries=[
-                Q("bool", must=[to_query(tier)], should=[Q("constant_score", filter=Q("match_all"), boost=TIER_BOOST * (last - i))])
-                if i < last else to_query(tier)
-                for i, tier in enumerate(query.tiers)
-            ]))
+            search = search.query(
+                Q(
+                    "dis_max",
+                    tie_breaker=0,
+                    queries=[
+                        Q(
+                            "bool",
+                            must=[to_query(tier)],
+                            should=[Q("constant_score", filter=Q("match_all"), boost=TIER_BOOST * (last - i))],
+                        )
+                        if i < last
+                        else to_query(tier)
+                        for i, tier in enumerate(query.tiers)
+                    ],
+                )
+            )
         newest = [{"date": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}}]
         search = search.sort(*(newest if query.sort == Sort.NEWEST or not query.tiers else ["_score", *newest]))
         for name in FILTER_FIELDS:

@@ -84,4 +84,8 @@ def postgres_hits_sql(query: Query, columns: str, where: str, params: list):
     )
     # Every document holding any phrase is read, so that n(q) counts them all; the hits are filtered after.
     scored = [p for p in phrases if p not in excluded]
-    return sql, [*(tsquery_phrase(p.tokens) for p in phrases), " | ".join(tsquery_phrase(p.tokens) for p in scored), *params]
+    return sql, [
+        *(tsquery_phrase(p.tokens) for p in phrases),
+        " | ".join(tsquery_phrase(p.tokens) for p in scored),
+        *params,
+    ]

@@ -119,4 +119,3 @@ def lexicon() -> Lexicon:
 def forget(*args, **kwargs):
     """Rebuild on next use: a synonym changed, or the index was rebuilt."""
     _cache["lexicon"] = None
-

@@ -104,7 +104,9 @@ class Plan:
     @property
     def marked_terms(self):
         """Everything a hit may hold for the query: the words, their pieces and synonyms, to mark in snippets."""
-        extra = [term for piece in self.pieces for word in [piece.text, *piece.synonyms] for term in analyse_query(word)]
+        extra = [
+            term for piece in self.pieces for word in [piece.text, *piece.synonyms] for term in analyse_query(word)
+        ]
         return self.terms + extra
 
 

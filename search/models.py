@@ -79,7 +79,9 @@ class Synonym(models.Model):
     """Words citizens use for the same thing: a query for one also finds the others (社工 → 社会工作)."""
 
     terms = models.CharField(
-        "同义词", max_length=300, unique=True,
+        "同义词",
+        max_length=300,
+        unique=True,
         help_text="一组同义词，用“/”或逗号分隔，如：社工/社会工作/社会工作者。搜索其中任何一个，也会找到含其他词的内容。",
     )
     note = models.CharField("说明", max_length=200, blank=True)

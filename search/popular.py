@@ -23,7 +23,10 @@ def log(q: str):
 def hot(size=HOT_SIZE) -> list[str]:
     """The queries to offer: those editors promote pages for first, then the most asked in the last month."""
     picked = list(
-        Query.objects.filter(editors_picks__isnull=False).distinct().order_by("query_string").values_list("query_string", flat=True)
+        Query.objects.filter(editors_picks__isnull=False)
+        .distinct()
+        .order_by("query_string")
+        .values_list("query_string", flat=True)
     )
     since = timezone.now().date() - datetime.timedelta(days=HOT_DAYS)
     popular = [
@@ -43,8 +46,15 @@ def picks(q: str) -> list[dict]:
     found = []
     for promotion in promotions.order_by("sort_order"):
         if promotion.page_id in public:
-            found.append({"title": promotion.page.title, "url": promotion.page.url, "description": promotion.description})
+            found.append(
+                {"title": promotion.page.title, "url": promotion.page.url, "description": promotion.description}
+            )
         elif promotion.page_id is None and promotion.external_link_url:
-            found.append({"title": promotion.external_link_text or promotion.external_link_url,
-                          "url": promotion.external_link_url, "description": promotion.description})
+            found.append(
+                {
+                    "title": promotion.external_link_text or promotion.external_link_url,
+                    "url": promotion.external_link_url,
+                    "description": promotion.description,
+                }
+            )
     return found

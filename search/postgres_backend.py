@@ -44,9 +44,14 @@ class AnalysedPostgresIndex(PostgresIndex):
             indexer = AnalysedObjectIndexer(obj, self.backend)
             entries.append(
                 IndexEntry(
-                    content_type_id=content_type_id, object_id=indexer.id, title_norm=1.0,
-                    title=indexer.title, autocomplete=indexer.autocomplete, body=indexer.body,
-                    title_text=indexer.title_text, body_text=indexer.body_text,
+                    content_type_id=content_type_id,
+                    object_id=indexer.id,
+                    title_norm=1.0,
+                    title=indexer.title,
+                    autocomplete=indexer.autocomplete,
+                    body=indexer.body,
+                    title_text=indexer.title_text,
+                    body_text=indexer.body_text,
                 )
             )
         if not entries:

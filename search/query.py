@@ -6,7 +6,17 @@ from dataclasses import dataclass, field
 
 # Filter and facet names, each the SearchDocument column it reads.
 FILTER_FIELDS = [
-    "type", "level", "issuer", "status", "category", "department", "organization", "street", "stage", "kind", "year",
+    "type",
+    "level",
+    "issuer",
+    "status",
+    "category",
+    "department",
+    "organization",
+    "street",
+    "stage",
+    "kind",
+    "year",
 ]
 COLUMN = {name: ("doc_type" if name == "type" else name) for name in FILTER_FIELDS}
 
@@ -39,4 +49,3 @@ class EngineResult:
     facets: dict[str, Counter]
     engine: str
     tiers: list[int] = field(default_factory=list)
-

@@ -19,9 +19,17 @@ from .query import FILTER_FIELDS, EngineResult, Query, Sort
 logger = logging.getLogger("shegong.search")
 
 FILTER_LABELS = {
-    "type": "内容类型", "level": "政策层级", "issuer": "发文机关", "status": "效力状态", "category": "项目类别",
-    "department": "购买部门", "organization": "承接社会组织", "street": "街道", "stage": "项目阶段",
-    "kind": "公告类型", "year": "年度",
+    "type": "内容类型",
+    "level": "政策层级",
+    "issuer": "发文机关",
+    "status": "效力状态",
+    "category": "项目类别",
+    "department": "购买部门",
+    "organization": "承接社会组织",
+    "street": "街道",
+    "stage": "项目阶段",
+    "kind": "公告类型",
+    "year": "年度",
 }
 CHOICES = {
     "type": {name: label for name, (label, _) in TYPES.items()},
@@ -96,8 +104,12 @@ def _facets(counters, selected):
         labels = CHOICES.get(name, {})
         values = sorted(counters.get(name, {}).items(), key=lambda item: (-item[1], str(item[0])))
         facets[name] = [
-            {"value": str(value), "label": labels.get(value, str(value)), "count": count,
-             "selected": str(value) in selected.get(name, [])}
+            {
+                "value": str(value),
+                "label": labels.get(value, str(value)),
+                "count": count,
+                "selected": str(value) in selected.get(name, []),
+            }
             for value, count in values
             if value not in ("", None)
         ]
@@ -117,7 +129,9 @@ def search(q="", filters=None, date_from=None, date_to=None, sort=Sort.RELEVANCE
     else:
         result = _run(query)
     # Not the analysed terms: they are the longest column and nothing here reads them.
-    documents = SearchDocument.objects.only("doc_type", "title", "url", "date", "text", "status", "stage", "organization")
+    documents = SearchDocument.objects.only(
+        "doc_type", "title", "url", "date", "text", "status", "stage", "organization"
+    )
     rows = documents.in_bulk([page_id for page_id, _ in result.hits])
     policies = [page_id for page_id, doc in rows.items() if doc.doc_type == "policy"]
     numbers = dict(PolicyPage.objects.filter(pk__in=policies).values_list("pk", "document_number")) if policies else {}
@@ -156,6 +170,17 @@ def search(q="", filters=None, date_from=None, date_to=None, sort=Sort.RELEVANCE
         suggestion = matching.correction(q)
     took = (time.perf_counter() - started) * 1000
     return Results(
-        q, result.count, hits, _facets(result.facets, filters), page, page_size, round(took, 1), result.engine, filters,
-        synonyms=plan.synonyms, missing=missing, pinyin=plan.pinyin, suggestion=suggestion,
+        q,
+        result.count,
+        hits,
+        _facets(result.facets, filters),
+        page,
+        page_size,
+        round(took, 1),
+        result.engine,
+        filters,
+        synonyms=plan.synonyms,
+        missing=missing,
+        pinyin=plan.pinyin,
+        suggestion=suggestion,
     )

@@ -71,12 +71,15 @@ def connect():
     post_delete.connect(page_deleted, dispatch_uid="shegong_search_page_deleted")
     post_page_move.connect(page_moved, dispatch_uid="shegong_search_page_moved")
     for signal in (post_save, post_delete):
-        signal.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=f"shegong_search_restriction_{signal}")
+        signal.connect(
+            restriction_changed, sender=PageViewRestriction, dispatch_uid=f"shegong_search_restriction_{signal}"
+        )
     for model in (Department, SocialOrganization, ProjectCategory, Region, get_document_model()):
         post_save.connect(snippet_changed, sender=model, dispatch_uid=f"shegong_search_{model.__name__}")
     for signal in (post_save, post_delete):
         signal.connect(
-            collection_restriction_changed, sender=CollectionViewRestriction,
+            collection_restriction_changed,
+            sender=CollectionViewRestriction,
             dispatch_uid=f"shegong_search_collection_restriction_{signal}",
         )
     for signal in (post_save, post_delete):

@@ -20,7 +20,9 @@ from .backend import AnalysedQueryMixin
 class AnalysedSQLiteIndex(SQLiteIndex):
     def add_items(self, model, objs):
         super().add_items(model, objs)
-        entries = self.entries.filter(content_type_id=get_content_type_pk(model), object_id__in=[str(o.pk) for o in objs])
+        entries = self.entries.filter(
+            content_type_id=get_content_type_pk(model), object_id__in=[str(o.pk) for o in objs]
+        )
         for entry in entries.only("pk", "title", "body", "autocomplete"):
             self.entries.filter(pk=entry.pk).update(
                 title=field_stream(entry.title),

@@ -88,7 +88,9 @@ def flush_pending(force=False) -> bool:
             rows = SearchDocument.objects.in_bulk([c.page_id for c in batch])
             # What to send is read now, not when queued: the table holds the latest state.
             actions = [
-                ("index", elastic.PageDocument.from_row(rows[c.page_id])) if c.page_id in rows else ("delete", c.page_id)
+                ("index", elastic.PageDocument.from_row(rows[c.page_id]))
+                if c.page_id in rows
+                else ("delete", c.page_id)
                 for c in batch
             ]
             elastic.bulk(actions, refresh="wait_for")

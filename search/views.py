@@ -48,7 +48,8 @@ class HitSerializer(serializers.Serializer):
     stage_label = serializers.CharField(help_text="项目所处阶段")
     organization = serializers.CharField(help_text="项目的承接社会组织")
     match = serializers.ChoiceField(
-        choices=["phrase", "all", "most"], help_text="phrase：含查询原文；all：含查询的每个词；most：只含部分词（未找到的词见 missing）"
+        choices=["phrase", "all", "most"],
+        help_text="phrase：含查询原文；all：含查询的每个词；most：只含部分词（未找到的词见 missing）",
     )
 
 
@@ -85,8 +86,10 @@ class SearchAPIView(APIView):
         unknown = sorted(set(request.query_params) - set(params.fields) - {"format"})
         if unknown:
             return Response(
-                {"message": f"不支持的参数：{'、'.join(unknown)}。可用参数：{'、'.join(params.fields)}。",
-                 "errors": {name: ["不支持的参数。"] for name in unknown}},
+                {
+                    "message": f"不支持的参数：{'、'.join(unknown)}。可用参数：{'、'.join(params.fields)}。",
+                    "errors": {name: ["不支持的参数。"] for name in unknown},
+                },
                 status=400,
             )
         if not params.is_valid():
@@ -105,12 +108,16 @@ class TitleSuggestionSerializer(serializers.Serializer):
 
 
 class SuggestResponseSerializer(serializers.Serializer):
-    terms = serializers.ListField(child=serializers.CharField(), help_text="以输入开头的词（同义词、名称、常用词；可按拼音）")
+    terms = serializers.ListField(
+        child=serializers.CharField(), help_text="以输入开头的词（同义词、名称、常用词；可按拼音）"
+    )
     titles = TitleSuggestionSerializer(many=True, help_text="含输入的页面标题")
 
 
 class HotResponseSerializer(serializers.Serializer):
-    queries = serializers.ListField(child=serializers.CharField(), help_text="编辑推荐的检索词在前，其后是近 30 天的热搜")
+    queries = serializers.ListField(
+        child=serializers.CharField(), help_text="编辑推荐的检索词在前，其后是近 30 天的热搜"
+    )
 
 
 class SuggestAPIView(APIView):

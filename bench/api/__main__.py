@@ -53,22 +53,33 @@ def fill(count):
     )
 
     rng = random.Random(4)
-    images = [get_image_model().objects.create(title=f"照片{n}", file=get_test_image_file(size=(1200, 800))) for n in range(5)]
+    images = [
+        get_image_model().objects.create(title=f"照片{n}", file=get_test_image_file(size=(1200, 800))) for n in range(5)
+    ]
     categories = [CategoryFactory() for _ in range(4)]
     departments = [DepartmentFactory() for _ in range(6)]
     organizations = [OrganizationFactory() for _ in range(20)]
     streets = [StreetFactory() for _ in range(6)]
     for _ in range(count):
         page = ProjectPageFactory(
-            category=rng.choice(categories), purchaser=rng.choice(departments), organization=rng.choice(organizations),
-            street=rng.choice(streets), image=rng.choice(images), budget=rng.randint(50, 500) * 1000,
+            category=rng.choice(categories),
+            purchaser=rng.choice(departments),
+            organization=rng.choice(organizations),
+            street=rng.choice(streets),
+            image=rng.choice(images),
+            budget=rng.randint(50, 500) * 1000,
             start_date=(start := datetime.date(rng.randint(2017, 2024), rng.randint(1, 12), 1)),
             end_date=start + datetime.timedelta(days=364),
-            body=[("heading", "服务内容"), ("paragraph", "<p>" + "为辖区独居老人提供上门探访与助餐服务。" * 8 + "</p>")],
+            body=[
+                ("heading", "服务内容"),
+                ("paragraph", "<p>" + "为辖区独居老人提供上门探访与助餐服务。" * 8 + "</p>"),
+            ],
         )
         page.tags.add(*rng.sample(["养老", "儿童", "社区营造", "五社联动", "志愿服务"], 2))
         page.save()
-        ProjectParticipant.objects.bulk_create(ProjectParticipant(page=page, name=f"志愿者队{k}", sort_order=k) for k in range(3))
+        ProjectParticipant.objects.bulk_create(
+            ProjectParticipant(page=page, name=f"志愿者队{k}", sort_order=k) for k in range(3)
+        )
         ProjectMilestone.objects.create(page=page, stage="call", reached_on=datetime.date(2022, 1, 1))
 
 
@@ -98,7 +109,9 @@ def main():
         setup(data_dir)
         started = time.perf_counter()
         fill(args.projects)
-        print(f"{args.projects} projects created in {time.perf_counter() - started:.1f} s; {args.requests} requests each")
+        print(
+            f"{args.projects} projects created in {time.perf_counter() - started:.1f} s; {args.requests} requests each"
+        )
         times = measure(args.requests)
     p50 = {name: statistics.median(values) for name, values in times.items()}
     print(f"{'listing of 20 projects':<24}{'p50 ms':>10}{'p95 ms':>10}{'req/s':>10}")

@@ -95,8 +95,9 @@ def main():
     parser.add_argument("--clients", type=int, nargs="+", default=[16, 64])
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--page-cache", type=int, nargs="+", default=[0],
-                        help="SHEGONG_PAGE_CACHE_SECONDS values to compare (0 = off)")
+    parser.add_argument(
+        "--page-cache", type=int, nargs="+", default=[0], help="SHEGONG_PAGE_CACHE_SECONDS values to compare (0 = off)"
+    )
     args = parser.parse_args()
 
     database_url = os.environ.get("DATABASE_URL", "")
@@ -108,8 +109,10 @@ def main():
         print(f"preparing the demo on {engine} …", flush=True)
         prepare_demo(env)
         print(f"{engine}, gunicorn {args.workers} workers, {args.seconds:.0f} s per configuration, loopback")
-        print(f"{'page cache':>10} {'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
-              f"{'RSS before MB':>13} {'RSS after MB':>12}")
+        print(
+            f"{'page cache':>10} {'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
+            f"{'RSS before MB':>13} {'RSS after MB':>12}"
+        )
         for cache_seconds in args.page_cache:
             with Gunicorn({**env, "SHEGONG_PAGE_CACHE_SECONDS": str(cache_seconds)}, workers=args.workers) as site:
                 paths = citizen_paths(site.url)
@@ -117,9 +120,12 @@ def main():
                     before = rss_mb(site.worker_pids())
                     timings, errors, elapsed = load(site.url, paths, clients, args.seconds)
                     after = rss_mb(site.worker_pids())
-                    print(f"{cache_seconds or 'off':>10} {clients:>7} {len(timings) / elapsed:>7.1f} "
-                          f"{percentile(timings, 0.5):>7.0f} {percentile(timings, 0.95):>7.0f} {errors:>6} "
-                          f"{before:>13.0f} {after:>12.0f}", flush=True)
+                    print(
+                        f"{cache_seconds or 'off':>10} {clients:>7} {len(timings) / elapsed:>7.1f} "
+                        f"{percentile(timings, 0.5):>7.0f} {percentile(timings, 0.95):>7.0f} {errors:>6} "
+                        f"{before:>13.0f} {after:>12.0f}",
+                        flush=True,
+                    )
         if timings:
             print(f"(mean of the last configuration: {statistics.mean(timings) * 1000:.0f} ms)")
 

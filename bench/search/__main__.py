@@ -27,9 +27,33 @@ from collections import defaultdict
 from pathlib import Path
 
 QUERIES = [
-    "社工", "养老", "儿童", "五社联动", "困难群众", "官渡", "社区营造", "资金 拨付", "民发〔2021〕6号", "GD-2023-017",
-    "5A", "喘息服务", "红黑榜", "立项公示", "评估结果", "公益创投", "留守儿童", "最低生活保障", "心理健康 青少年",
-    "残疾人 康复", "志愿服务", "站", "社会组织 评估", "党建引领", "防范电信诈骗", "关上街道", "项目 资金 绩效",
+    "社工",
+    "养老",
+    "儿童",
+    "五社联动",
+    "困难群众",
+    "官渡",
+    "社区营造",
+    "资金 拨付",
+    "民发〔2021〕6号",
+    "GD-2023-017",
+    "5A",
+    "喘息服务",
+    "红黑榜",
+    "立项公示",
+    "评估结果",
+    "公益创投",
+    "留守儿童",
+    "最低生活保障",
+    "心理健康 青少年",
+    "残疾人 康复",
+    "志愿服务",
+    "站",
+    "社会组织 评估",
+    "党建引领",
+    "防范电信诈骗",
+    "关上街道",
+    "项目 资金 绩效",
 ]
 WORDS = (
     "社会工作 社工 社工站 养老 养老服务 居家养老 儿童 留守儿童 困境儿童 五社联动 困难群众 社区营造 社区治理 志愿者 志愿服务 "
@@ -55,16 +79,29 @@ def make_document(rng, page_id):
 
     doc_type = rng.choice(["policy", "project", "notice", "project", "policy"])
     year = rng.randint(2015, 2024)
-    title = "关于" + "".join(rng.choice(WORDS) for _ in range(rng.randint(2, 3))) + rng.choice(["的通知", "项目", "的意见", "公示"])
-    number = f"{rng.choice(['民发', '官民发', '云民发', '昆民通'])}〔{year}〕{rng.randint(1, 200)}号" if doc_type == "policy" else ""
+    title = (
+        "关于"
+        + "".join(rng.choice(WORDS) for _ in range(rng.randint(2, 3)))
+        + rng.choice(["的通知", "项目", "的意见", "公示"])
+    )
+    number = (
+        f"{rng.choice(['民发', '官民发', '云民发', '昆民通'])}〔{year}〕{rng.randint(1, 200)}号"
+        if doc_type == "policy"
+        else ""
+    )
     code = f"GD-{year}-{rng.randint(1, 999):03d}" if doc_type == "project" else ""
     topic = rng.sample(WORDS, 8)  # a document is about a few things, as real ones are
     summary = sentence(rng, topic, 12)
     body = "".join(sentence(rng, topic, rng.randint(8, 20)) for _ in range(rng.randint(8, 20)))
     heavy = " ".join(part for part in [title, number, code] if part)
     document = SearchDocument(
-        page_id=page_id, doc_type=doc_type, title=title, url=f"/bench/{page_id}/", text=f"{summary}\n{body}"[:30000],
-        date=f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", year=year,
+        page_id=page_id,
+        doc_type=doc_type,
+        title=title,
+        url=f"/bench/{page_id}/",
+        text=f"{summary}\n{body}"[:30000],
+        date=f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        year=year,
         level=rng.choice(["central", "provincial", "municipal", "district"]) if doc_type == "policy" else "",
         issuer=rng.choice(["民政部", "云南省民政厅", "官渡区民政局"]) if doc_type == "policy" else "",
         status="valid" if doc_type == "policy" else "",
@@ -123,13 +160,15 @@ def floor_statement(tiers):
 
         return (
             f"SELECT page_id, ts_rank(terms_vector, q) AS r FROM {index.DOC_TABLE}, CAST(%s AS tsquery) AS q "
-            f"WHERE terms_vector @@ q ORDER BY r DESC LIMIT 10", [tsquery(tiers[-1])],
+            f"WHERE terms_vector @@ q ORDER BY r DESC LIMIT 10",
+            [tsquery(tiers[-1])],
         )
     from shegong.search.embedded import fts_match
 
     return (
         f"SELECT rowid, bm25({index.FTS_TABLE}) AS r FROM {index.FTS_TABLE} "
-        f"WHERE {index.FTS_TABLE} MATCH %s ORDER BY r LIMIT 10", [fts_match(tiers[-1])],
+        f"WHERE {index.FTS_TABLE} MATCH %s ORDER BY r LIMIT 10",
+        [fts_match(tiers[-1])],
     )
 
 
@@ -212,8 +251,10 @@ def describe_database():
         if connection.vendor == "postgresql":
             # Foreign keys are triggers on PostgreSQL; a replica session fires none. Superuser only.
             cursor.execute("SET session_replication_role = replica")
-            cursor.execute("SELECT current_setting('server_version'), current_setting('shared_buffers'), "
-                           "current_setting('work_mem')")
+            cursor.execute(
+                "SELECT current_setting('server_version'), current_setting('shared_buffers'), "
+                "current_setting('work_mem')"
+            )
             version, shared_buffers, work_mem = cursor.fetchone()
             return f"{name}（PostgreSQL {version}，shared_buffers={shared_buffers}，work_mem={work_mem}）"
         cursor.execute("PRAGMA foreign_keys = OFF")

@@ -35,11 +35,15 @@ def build_page(api, year=2022):
     for notice in notices["items"]:
         until = f"（公示至 {notice['publicity_until']}）" if notice["publicity_until"] else ""
         parts.append(
-            f'<li>{notice["published_on"]} [{html.escape(notice["kind_label"])}] '
+            f"<li>{notice['published_on']} [{html.escape(notice['kind_label'])}] "
             f'<a href="{html.escape(notice["meta"]["html_url"])}">{html.escape(notice["title"])}</a>{until}</li>'
         )
-    parts += ["</ul>", f"<h2>{year} 年服务项目（共 {projects['meta']['total_count']} 个）</h2>", "<table>",
-              "<tr><th>项目</th><th>承接组织</th><th>阶段</th><th>预算（元）</th><th>已拨付（元）</th></tr>"]
+    parts += [
+        "</ul>",
+        f"<h2>{year} 年服务项目（共 {projects['meta']['total_count']} 个）</h2>",
+        "<table>",
+        "<tr><th>项目</th><th>承接组织</th><th>阶段</th><th>预算（元）</th><th>已拨付（元）</th></tr>",
+    ]
     for project in projects["items"]:
         organization = project["organization"]["name"] if project["organization"] else ""
         parts.append(
@@ -88,6 +92,7 @@ def main(argv):
     if len(argv) == 2 and argv[0] == "page":
         print(build_page(argv[1]))
     elif len(argv) == 3 and argv[0] == "listen":
+
         def show(event):
             print(event["event"], event["html_url"], event["api_url"], flush=True)
 

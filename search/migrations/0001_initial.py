@@ -6,66 +6,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AttachmentText',
+            name="AttachmentText",
             fields=[
-                ('document', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='wagtaildocs.document', verbose_name='文件')),
-                ('file_name', models.CharField(max_length=255, verbose_name='文件名')),
-                ('file_size', models.PositiveBigIntegerField(null=True, verbose_name='文件大小')),
-                ('text', models.TextField(blank=True, verbose_name='文本')),
+                (
+                    "document",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to="wagtaildocs.document",
+                        verbose_name="文件",
+                    ),
+                ),
+                ("file_name", models.CharField(max_length=255, verbose_name="文件名")),
+                ("file_size", models.PositiveBigIntegerField(null=True, verbose_name="文件大小")),
+                ("text", models.TextField(blank=True, verbose_name="文本")),
             ],
             options={
-                'verbose_name': '附件文本',
-                'verbose_name_plural': '附件文本',
+                "verbose_name": "附件文本",
+                "verbose_name_plural": "附件文本",
             },
         ),
         migrations.CreateModel(
-            name='PendingChange',
+            name="PendingChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('page_id', models.PositiveIntegerField(unique=True, verbose_name='页面 ID')),
-                ('action', models.CharField(choices=[('index', '写入'), ('delete', '删除')], max_length=8, verbose_name='操作')),
-                ('queued_at', models.DateTimeField(auto_now=True, verbose_name='排队时间')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("page_id", models.PositiveIntegerField(unique=True, verbose_name="页面 ID")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("index", "写入"), ("delete", "删除")], max_length=8, verbose_name="操作"
+                    ),
+                ),
+                ("queued_at", models.DateTimeField(auto_now=True, verbose_name="排队时间")),
             ],
             options={
-                'verbose_name': '待同步的索引变更',
-                'verbose_name_plural': '待同步的索引变更',
+                "verbose_name": "待同步的索引变更",
+                "verbose_name_plural": "待同步的索引变更",
             },
         ),
         migrations.CreateModel(
-            name='SearchDocument',
+            name="SearchDocument",
             fields=[
-                ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to=settings.WAGTAIL_PAGE_MODEL, verbose_name='页面')),
-                ('doc_type', models.CharField(db_index=True, max_length=16, verbose_name='类型')),
-                ('title', models.CharField(max_length=255, verbose_name='标题')),
-                ('url', models.CharField(max_length=500, verbose_name='地址')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='日期')),
-                ('text', models.TextField(blank=True, help_text='用于生成命中片段', verbose_name='摘要文本')),
-                ('terms', models.TextField(verbose_name='分析后的词项')),
-                ('level', models.CharField(blank=True, max_length=16, verbose_name='政策层级')),
-                ('issuer', models.CharField(blank=True, max_length=200, verbose_name='发文机关')),
-                ('status', models.CharField(blank=True, max_length=16, verbose_name='效力状态')),
-                ('category', models.CharField(blank=True, max_length=60, verbose_name='项目类别')),
-                ('department', models.CharField(blank=True, max_length=120, verbose_name='购买部门')),
-                ('organization', models.CharField(blank=True, max_length=120, verbose_name='承接社会组织')),
-                ('street', models.CharField(blank=True, max_length=80, verbose_name='街道')),
-                ('stage', models.CharField(blank=True, max_length=20, verbose_name='项目阶段')),
-                ('kind', models.CharField(blank=True, max_length=24, verbose_name='公告类型')),
-                ('year', models.PositiveIntegerField(blank=True, null=True, verbose_name='年度')),
-                ('indexed_at', models.DateTimeField(auto_now=True, verbose_name='索引时间')),
+                (
+                    "page",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="页面",
+                    ),
+                ),
+                ("doc_type", models.CharField(db_index=True, max_length=16, verbose_name="类型")),
+                ("title", models.CharField(max_length=255, verbose_name="标题")),
+                ("url", models.CharField(max_length=500, verbose_name="地址")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="日期")),
+                ("text", models.TextField(blank=True, help_text="用于生成命中片段", verbose_name="摘要文本")),
+                ("terms", models.TextField(verbose_name="分析后的词项")),
+                ("level", models.CharField(blank=True, max_length=16, verbose_name="政策层级")),
+                ("issuer", models.CharField(blank=True, max_length=200, verbose_name="发文机关")),
+                ("status", models.CharField(blank=True, max_length=16, verbose_name="效力状态")),
+                ("category", models.CharField(blank=True, max_length=60, verbose_name="项目类别")),
+                ("department", models.CharField(blank=True, max_length=120, verbose_name="购买部门")),
+                ("organization", models.CharField(blank=True, max_length=120, verbose_name="承接社会组织")),
+                ("street", models.CharField(blank=True, max_length=80, verbose_name="街道")),
+                ("stage", models.CharField(blank=True, max_length=20, verbose_name="项目阶段")),
+                ("kind", models.CharField(blank=True, max_length=24, verbose_name="公告类型")),
+                ("year", models.PositiveIntegerField(blank=True, null=True, verbose_name="年度")),
+                ("indexed_at", models.DateTimeField(auto_now=True, verbose_name="索引时间")),
             ],
             options={
-                'verbose_name': '检索文档',
-                'verbose_name_plural': '检索文档',
+                "verbose_name": "检索文档",
+                "verbose_name_plural": "检索文档",
             },
         ),
     ]

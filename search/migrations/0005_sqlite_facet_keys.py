@@ -63,7 +63,9 @@ DROP = [f"DROP TRIGGER IF EXISTS {FACETS}_{t}" for t in ("ai", "au", "ad")] + [f
 FORWARD = [
     *DROP,
     f"CREATE TABLE {VALUES} (id INTEGER PRIMARY KEY, part TEXT NOT NULL, key TEXT NOT NULL, "
-    + ", ".join(f"{column} {'INTEGER' if column == 'year' else 'TEXT'}" for columns in PARTS.values() for column in columns)
+    + ", ".join(
+        f"{column} {'INTEGER' if column == 'year' else 'TEXT'}" for columns in PARTS.values() for column in columns
+    )
     + ", UNIQUE (part, key))",
     f"CREATE TABLE {KEYS} (id INTEGER PRIMARY KEY, {', '.join(f'{part} INTEGER NOT NULL' for part in PARTS)}, "
     f"UNIQUE ({', '.join(PARTS)}))",

@@ -4,23 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('shegong_search', '0005_sqlite_facet_keys'),
+        ("shegong_search", "0005_sqlite_facet_keys"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Synonym',
+            name="Synonym",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('terms', models.CharField(help_text='一组同义词，用“/”或逗号分隔，如：社工/社会工作/社会工作者。搜索其中任何一个，也会找到含其他词的内容。', max_length=300, unique=True, verbose_name='同义词')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='说明')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "terms",
+                    models.CharField(
+                        help_text="一组同义词，用“/”或逗号分隔，如：社工/社会工作/社会工作者。搜索其中任何一个，也会找到含其他词的内容。",
+                        max_length=300,
+                        unique=True,
+                        verbose_name="同义词",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="说明")),
             ],
             options={
-                'verbose_name': '同义词',
-                'verbose_name_plural': '同义词',
-                'ordering': ['terms'],
+                "verbose_name": "同义词",
+                "verbose_name_plural": "同义词",
+                "ordering": ["terms"],
             },
         ),
     ]

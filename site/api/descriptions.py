@@ -18,7 +18,9 @@ ENDPOINTS = {
     "policies": (
         "政策法规",
         "中央、省、市、区四级政策法规：文号、发文机关、发布日期 `issued_on`、施行日期 `effective_on`、效力状态、全文和附件。"
-        "筛选：`level`、`status`、`issued_after`、`issued_before`。默认按发布日期 `issued_on` 从新到旧。" + ORDERING + CSV,
+        "筛选：`level`、`status`、`issued_after`、`issued_before`。默认按发布日期 `issued_on` 从新到旧。"
+        + ORDERING
+        + CSV,
     ),
     "notices": (
         "通知公告",
@@ -26,13 +28,22 @@ ENDPOINTS = {
         "`publicity_until`（公示期为两者之间），以及所涉项目。筛选：`kind`、`published_after`、`published_before`。"
         "默认按发布日期从新到旧。" + ORDERING + CSV,
     ),
-    "stations": ("社工站点", "区、街道（乡镇）、社区（村）三级社会工作站点：地址、电话、建站日期、人员和服务。筛选：`level`、`street`。"),
-    "pages": ("全部页面", "所有公开页面（Wagtail 通用接口）：`type=pages.ProjectPage` 限定类型，`child_of=`、`descendant_of=` 按栏目。"),
+    "stations": (
+        "社工站点",
+        "区、街道（乡镇）、社区（村）三级社会工作站点：地址、电话、建站日期、人员和服务。筛选：`level`、`street`。",
+    ),
+    "pages": (
+        "全部页面",
+        "所有公开页面（Wagtail 通用接口）：`type=pages.ProjectPage` 限定类型，`child_of=`、`descendant_of=` 按栏目。",
+    ),
     "images": ("图片", "公开图片，附现成的缩略图、中图和大图地址（`renditions`）。"),
     "documents": ("文件", "公开文件（如政策附件），`meta.download_url` 为下载地址。"),
     "departments": ("购买部门", "购买服务的部门。"),
     "categories": ("项目类别", "服务项目的类别，如党组织服务群众、社区营造、公益创投。"),
-    "organizations": ("社会组织", "承接项目的社会组织及其红黑榜记录（`listing`）；联系人、电话、地址等联系方式不公开。"),
+    "organizations": (
+        "社会组织",
+        "承接项目的社会组织及其红黑榜记录（`listing`）；联系人、电话、地址等联系方式不公开。",
+    ),
     "redblack": (
         "红黑榜",
         "列入过红榜或黑榜的社会组织，红榜在前、最近列入的在前，含原因、列入日期和有效期；`in_force=true` 为当前有效的名单"
@@ -46,10 +57,16 @@ ENDPOINTS = {
         ),
     ),
     "regions": ("区域", "区 → 街道 → 社区三级区域，平铺列出；`regions/tree/` 为树形。"),
-    "search": ("全文检索", "在政策法规、服务项目、通知公告和社工站点中检索中文，带分面和高亮：`/api/v2/search/?q=养老`。"),
+    "search": (
+        "全文检索",
+        "在政策法规、服务项目、通知公告和社工站点中检索中文，带分面和高亮：`/api/v2/search/?q=养老`。",
+    ),
     "stats": ("统计", "公开项目的数量和预算合计（按年度、部门、类别、阶段），以及各层级政策法规的数量。"),
     "index": ("接口目录", "本接口的全部地址及说明，以及文档和 OpenAPI 描述的地址。"),
-    "preview": ("草稿预览", "编辑在后台点“对接站点预览”后，对接站点凭 `token` 取回该草稿，格式同详情接口；令牌过期或无效时返回 403。"),
+    "preview": (
+        "草稿预览",
+        "编辑在后台点“对接站点预览”后，对接站点凭 `token` 取回该草稿，格式同详情接口；令牌过期或无效时返回 403。",
+    ),
 }
 
 # The listings that also come as a spreadsheet (`format=csv`).
@@ -63,7 +80,7 @@ COMPONENTS = {
     "ObjectMeta": "记录的元数据：类型和详情接口地址 `detail_url`。",
     "FileMeta": "文件或图片的元数据：类型、详情接口地址、标签和下载地址 `download_url`。",
     "PageMeta": "页面的元数据：`html_url` 为网站上的公开地址，`detail_url` 为接口地址；`first_published_at` 为上线时间，"
-                "不是记录自身的日期。",
+    "不是记录自身的日期。",
     "Parent": "上级页面。",
     "Organization": "项目的承接组织；不含联系方式。",
     "PageLink": "所链接的页面：编号、标题和 slug。",

@@ -62,7 +62,11 @@ class ShegongEndpointMixin(ConditionalGetMixin):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         wanted = request.GET.get("format")
-        if wanted is not None and wanted != "json" and not (wanted == "csv" and self.spreadsheet and self.action == "listing_view"):
+        if (
+            wanted is not None
+            and wanted != "json"
+            and not (wanted == "csv" and self.spreadsheet and self.action == "listing_view")
+        ):
             downloads = "、".join(f"/api/v2/{name}/?format=csv" for name in SPREADSHEETS)
             raise BadRequestError(f"format 只能是 json（默认）或在这些列表上取 csv：{downloads}。")
         # Read here, not a filter: each endpoint's own parameter check lets it pass.
@@ -166,7 +170,9 @@ class SpreadsheetMixin:
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
-        return csv_response(self.get_serializer(queryset, many=True).data, ENDPOINTS[self.spreadsheet][0], self.spreadsheet)
+        return csv_response(
+            self.get_serializer(queryset, many=True).data, ENDPOINTS[self.spreadsheet][0], self.spreadsheet
+        )
 
 
 class ProjectsEndpoint(SpreadsheetMixin, TypedPagesEndpoint):
@@ -299,7 +305,11 @@ class RegionsEndpoint(SnippetEndpoint):
         regions = list(Region.objects.order_by("level", "name", "id"))
         nodes = {
             r.pk: {
-                "id": r.pk, "name": r.name, "level": r.level, "level_label": r.get_level_display(), "code": r.code,
+                "id": r.pk,
+                "name": r.name,
+                "level": r.level,
+                "level_label": r.get_level_display(),
+                "code": r.code,
                 "children": [],
             }
             for r in regions

@@ -10,7 +10,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 TRANSLATIONS = [
     (r"limit cannot be higher than (\d+)", r"limit 不能大于 \1。"),
-    (r"(limit|offset|child_of|descendant_of|ancestor_of|translation_of) must be a positive integer", r"\1 须为非负整数。"),
+    (
+        r"(limit|offset|child_of|descendant_of|ancestor_of|translation_of) must be a positive integer",
+        r"\1 须为非负整数。",
+    ),
     (r"unknown fields: (.*)", r"没有这些字段：\1。"),
     (r"fields error: (.*)", r"fields 参数有误：\1"),
     (r"'(.*)' does not support nested fields", r"字段 \1 不能再选子字段。"),

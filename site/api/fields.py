@@ -171,7 +171,14 @@ LISTING_FIELDS = {
     model: label_names(model, names)
     for model, names in {
         ProjectPage: [
-            "code", "stage", "stage_reached_on", "category", "purchaser", "organization", "budget", "start_date",
+            "code",
+            "stage",
+            "stage_reached_on",
+            "category",
+            "purchaser",
+            "organization",
+            "budget",
+            "start_date",
             "end_date",
         ],
         PolicyPage: ["document_number", "level", "issuer", "issued_on", "effective_on", "status"],
@@ -185,9 +192,16 @@ RELATED = {
     ProjectPage: (
         ["locale", "category", "purchaser", "organization", "street", "community", "image"],
         [
-            "image__renditions", "tags", "participants", "milestones", "disbursements",
-            Prefetch("comments", queryset=Comment.objects.approved().exclude(rating=None).only("id", "project_id", "rating"),
-                     to_attr="approved_ratings"),
+            "image__renditions",
+            "tags",
+            "participants",
+            "milestones",
+            "disbursements",
+            Prefetch(
+                "comments",
+                queryset=Comment.objects.approved().exclude(rating=None).only("id", "project_id", "rating"),
+                to_attr="approved_ratings",
+            ),
         ],
     ),
     PolicyPage: (["locale"], ["topics", "attachments__document"]),

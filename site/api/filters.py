@@ -48,7 +48,9 @@ class NoticeAPIFilter(NoticeFilter):
 class RedBlackFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label="红榜或黑榜", field_name="list_status", choices=LIST_CHOICES)
     in_force = django_filters.ChoiceFilter(
-        label="今天是否在有效期内", choices=[("true", "在有效期内"), ("false", "未生效或已过期")], method="filter_in_force"
+        label="今天是否在有效期内",
+        choices=[("true", "在有效期内"), ("false", "未生效或已过期")],
+        method="filter_in_force",
     )
 
     class Meta:

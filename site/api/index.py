@@ -51,8 +51,11 @@ class APIIndexView(ConditionalGetMixin, APIView):
     renderer_classes = [JSONRenderer]
 
     @extend_schema(
-        responses=IndexSerializer, operation_id="index", tags=["index"],
-        summary=ENDPOINTS["index"][0], description=ENDPOINTS["index"][1],
+        responses=IndexSerializer,
+        operation_id="index",
+        tags=["index"],
+        summary=ENDPOINTS["index"][0],
+        description=ENDPOINTS["index"][1],
     )
     def get(self, request):
         endpoints = []
@@ -61,9 +64,11 @@ class APIIndexView(ConditionalGetMixin, APIView):
             title, description = ENDPOINTS[name]
             csv_url = url + "?format=csv" if name in SPREADSHEETS else None
             endpoints.append({"name": name, "title": title, "description": description, "url": url, "csv_url": csv_url})
-        return Response({
-            "endpoints": endpoints,
-            "docs": absolute(reverse("api_docs"), request),
-            "redoc": absolute(reverse("api_redoc"), request),
-            "schema": absolute(reverse("api_schema"), request),
-        })
+        return Response(
+            {
+                "endpoints": endpoints,
+                "docs": absolute(reverse("api_docs"), request),
+                "redoc": absolute(reverse("api_redoc"), request),
+                "schema": absolute(reverse("api_schema"), request),
+            }
+        )

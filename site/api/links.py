@@ -93,9 +93,7 @@ class PublicPageLinkMixin:
 
     def to_representation(self, page):
         fields = ["id", "type", "detail_url", "html_url", "title"]
-        serializer_class = get_serializer_class(
-            type(page), fields, meta_fields=fields[1:4], base=PublicPageSerializer
-        )
+        serializer_class = get_serializer_class(type(page), fields, meta_fields=fields[1:4], base=PublicPageSerializer)
         return serializer_class(context=self.context).to_representation(page)
 
 

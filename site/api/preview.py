@@ -68,7 +68,7 @@ def preview_on_client(request, page_id):
     if settings.SHEGONG_PREVIEW_CLIENT_URL:
         return redirect(f"{settings.SHEGONG_PREVIEW_CLIENT_URL}?{urlencode({'token': token})}")
     api_url = absolute(reverse("wagtailapi_v2:preview:detail"), request) + "?" + urlencode({"token": token})
-    messages.info(request, f"尚未配置对接站点预览地址。预览接口（{settings.SHEGONG_PREVIEW_MAX_AGE // 60} 分钟内有效）：{api_url}")
+    messages.info(
+        request, f"尚未配置对接站点预览地址。预览接口（{settings.SHEGONG_PREVIEW_MAX_AGE // 60} 分钟内有效）：{api_url}"
+    )
     return redirect("wagtailadmin_pages:edit", page.pk)
-
-

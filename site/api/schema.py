@@ -148,7 +148,8 @@ class RegionNodeSerializer(serializers.Serializer):
 def listing_parameters(searchable):
     params = [
         OpenApiParameter(
-            "limit", {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
+            "limit",
+            {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
             description=f"每页条数，最多 {settings.WAGTAILAPI_LIMIT_MAX}",
         ),
         OpenApiParameter("offset", {"type": "integer", "minimum": 0}, description="跳过条数"),
@@ -203,9 +204,14 @@ class WagtailEndpointSchema(AutoSchema):
         searchable = any(issubclass(backend, SearchFilter) for backend in self.view.filter_backends)
         params += listing_parameters(searchable)
         if self.view.spreadsheet:
-            params.append(OpenApiParameter(
-                "format", str, enum=["json", "csv"], description="csv：全部符合条件的记录，作为电子表格下载（UTF-8 带 BOM）"
-            ))
+            params.append(
+                OpenApiParameter(
+                    "format",
+                    str,
+                    enum=["json", "csv"],
+                    description="csv：全部符合条件的记录，作为电子表格下载（UTF-8 带 BOM）",
+                )
+            )
         filterset_class = getattr(self.view, "filterset_class", None)
         if filterset_class:
             params += filter_parameters(filterset_class)
@@ -221,7 +227,11 @@ class WagtailEndpointSchema(AutoSchema):
         if action == "listing_view":
             return {200: listing_serializer(view_class, self.endpoint_name()), 400: MessageSerializer}
         if action == "detail_view" and self.endpoint_name() == "preview":
-            return {200: item_serializer(view_class, self.endpoint_name()), 400: MessageSerializer, 403: MessageSerializer}
+            return {
+                200: item_serializer(view_class, self.endpoint_name()),
+                400: MessageSerializer,
+                403: MessageSerializer,
+            }
         return {200: item_serializer(view_class, self.endpoint_name()), 400: MessageSerializer, 404: MessageSerializer}
 
     def map_renderers(self, attribute):

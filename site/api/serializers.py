@@ -198,7 +198,9 @@ class FundsField(serializers.Field):
             "percent": None if funds.percent is None else str(funds.percent),
             "payments": [
                 {
-                    "paid_on": p.paid_on.isoformat(), "kind": p.kind, "kind_label": p.get_kind_display(),
+                    "paid_on": p.paid_on.isoformat(),
+                    "kind": p.kind,
+                    "kind_label": p.get_kind_display(),
                     "amount": str(p.amount.quantize(CENT)),
                 }
                 for p in payments
@@ -222,7 +224,8 @@ class TimelineField(serializers.Field):
     def to_representation(self, project):
         return [
             {
-                "stage": step["stage"].value, "stage_label": step["stage"].label,
+                "stage": step["stage"].value,
+                "stage_label": step["stage"].label,
                 "reached_on": step["reached_on"] and step["reached_on"].isoformat(),
             }
             for step in project.timeline()

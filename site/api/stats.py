@@ -50,10 +50,18 @@ UNSET = "未填写"
 
 
 def totals(projects, key, label=None):
-    rows = projects.values(key, *([label] if label else [])).annotate(count=Count("pk"), budget=Sum("budget")).order_by(key)
+    rows = (
+        projects.values(key, *([label] if label else []))
+        .annotate(count=Count("pk"), budget=Sum("budget"))
+        .order_by(key)
+    )
     return [
-        {"key": row[key], "label": str(row[label] if label else row[key]) if row[key] is not None else UNSET,
-         "count": row["count"], "budget": row["budget"]}
+        {
+            "key": row[key],
+            "label": str(row[label] if label else row[key]) if row[key] is not None else UNSET,
+            "count": row["count"],
+            "budget": row["budget"],
+        }
         for row in rows
     ]
 
@@ -68,8 +76,11 @@ class StatsAPIView(ConditionalGetMixin, APIView):
         return PolicyPage.objects.live().public()
 
     @extend_schema(
-        responses=StatsSerializer, operation_id="stats", tags=["stats"],
-        summary=ENDPOINTS["stats"][0], description=ENDPOINTS["stats"][1],
+        responses=StatsSerializer,
+        operation_id="stats",
+        tags=["stats"],
+        summary=ENDPOINTS["stats"][0],
+        description=ENDPOINTS["stats"][1],
     )
     def get(self, request):
         projects = self.projects()

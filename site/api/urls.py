@@ -31,6 +31,7 @@ for endpoint in (
 ):
     router.register_endpoint(endpoint.name, endpoint)
 
+
 def not_found(request):
     return JsonResponse({"message": "没有这个接口地址，请查阅 /api/docs/。"}, status=404)
 
@@ -41,10 +42,16 @@ urlpatterns = [
     path("v2/", router.urls),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     # Served from our own static files, with no inline script (the split view serves its script at ?script).
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema", title="社工 Shegong 接口文档"), name="api_docs"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api_schema", title="社工 Shegong 接口文档"),
+        name="api_docs",
+    ),
     path(
         "redoc/",
-        SpectacularRedocView.as_view(url_name="api_schema", template_name="api/redoc.html", title="社工 Shegong 接口文档"),
+        SpectacularRedocView.as_view(
+            url_name="api_schema", template_name="api/redoc.html", title="社工 Shegong 接口文档"
+        ),
         name="api_redoc",
     ),
     # Any other /api/ address: a JSON 404 for a consuming site, not the public site's HTML page.

@@ -117,4 +117,6 @@ class ProjectFeed(PageFeed):
 
 def atom(feed_class):
     """The same feed as Atom 1.0."""
-    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed, "subtitle": feed_class.description})
+    return type(
+        f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed, "subtitle": feed_class.description}
+    )

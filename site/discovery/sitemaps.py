@@ -7,7 +7,11 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from shegong.snippets.models import SocialOrganization
 
 PUBLIC_VIEWS = [
-    "redblack:listing", "stats:statistics", "opendata:index", "navigation:sitemap", "navigation:disclosure",
+    "redblack:listing",
+    "stats:statistics",
+    "opendata:index",
+    "navigation:sitemap",
+    "navigation:disclosure",
     "organizations:index",
 ]
 

@@ -49,8 +49,15 @@ SAME_ORGANIZATION, SAME_PURCHASER, SAME_COMMUNITY, CLOSE_BUDGET = 0.1, 0.05, 0.0
 BUDGET_TOLERANCE = 0.1
 OVERLAP_SHARE = 0.25
 FIELDS = [
-    "title", "summary", "organization_id", "purchaser_id", "street_id", "community_id", "budget",
-    "start_date", "end_date",
+    "title",
+    "summary",
+    "organization_id",
+    "purchaser_id",
+    "street_id",
+    "community_id",
+    "budget",
+    "start_date",
+    "end_date",
 ]
 
 
@@ -190,8 +197,10 @@ def assess(new, other, corpus):
     score = similarity
     if similarity >= SUPPORTED_FROM:
         score += (
-            SAME_ORGANIZATION * same["organization"] + SAME_PURCHASER * same["purchaser"]
-            + SAME_COMMUNITY * same["community"] + CLOSE_BUDGET * same["budget"]
+            SAME_ORGANIZATION * same["organization"]
+            + SAME_PURCHASER * same["purchaser"]
+            + SAME_COMMUNITY * same["community"]
+            + CLOSE_BUDGET * same["budget"]
         )
     reason = {
         "organization": same["organization"] and "同一承接组织",

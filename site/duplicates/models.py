@@ -14,7 +14,11 @@ class DuplicateConfirmation(models.Model):
     similarity = models.PositiveSmallIntegerField("相似度（%）")
     reason = models.TextField("确认理由")
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name="确认人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     confirmed_at = models.DateTimeField("确认时间", auto_now_add=True)
@@ -32,6 +36,7 @@ def confirm(project, matches, reason, user=None):
     """Record that `project` is distinct from each matched earlier project."""
     for match in matches:
         DuplicateConfirmation.objects.update_or_create(
-            project=project, earlier=match.project,
+            project=project,
+            earlier=match.project,
             defaults={"similarity": match.percent, "reason": reason, "confirmed_by": user},
         )

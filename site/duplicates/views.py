@@ -69,7 +69,9 @@ def hold_back_message(request, project, matches):
     if project.pk and may_confirm(request.user, project):
         buttons.append(messages.button(reverse("duplicates_confirm", args=[project.pk]), "确认不是重复申报"))
     earlier = "、".join(text for text, _ in named)
-    messages.error(request, f"“{project.title}”可能重复申报已有项目{earlier}，编辑确认并填写理由后才能发布。", buttons=buttons)
+    messages.error(
+        request, f"“{project.title}”可能重复申报已有项目{earlier}，编辑确认并填写理由后才能发布。", buttons=buttons
+    )
 
 
 def refused_url(request, refused):

@@ -33,8 +33,12 @@ class CommentForm(HoneypotForm):
         self.instance.project = project
         if accepts_rating(project):
             self.fields["rating"] = forms.TypedChoiceField(
-                label="评分（选填）", required=False, coerce=int, empty_value=None,
-                choices=[(n, f"{n} 分") for n in range(5, 0, -1)], widget=forms.RadioSelect,
+                label="评分（选填）",
+                required=False,
+                coerce=int,
+                empty_value=None,
+                choices=[(n, f"{n} 分") for n in range(5, 0, -1)],
+                widget=forms.RadioSelect,
             )
         else:
             del self.fields["rating"]

@@ -32,7 +32,11 @@ class Objection(Moderated):
         "pages.ProjectPage", verbose_name="项目", on_delete=models.CASCADE, related_name="objections"
     )
     notice = models.ForeignKey(
-        "pages.NoticePage", verbose_name="所涉公示", null=True, blank=True, on_delete=models.SET_NULL,
+        "pages.NoticePage",
+        verbose_name="所涉公示",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="objections",
     )
     name = models.CharField("姓名", max_length=40)

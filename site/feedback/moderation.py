@@ -32,8 +32,13 @@ class Moderated(models.Model):
     )
     moderation_note = models.TextField("审核意见", blank=True, help_text="驳回时必填，说明理由；不对外公开。")
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     moderated_at = models.DateTimeField("审核时间", null=True, blank=True, editable=False)
     created_at = models.DateTimeField("提交时间", default=timezone.now, editable=False)

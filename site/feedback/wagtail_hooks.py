@@ -63,4 +63,3 @@ class ParticipationGroup(SnippetViewSetGroup):
 
 
 register_snippet(ParticipationGroup)
-

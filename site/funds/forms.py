@@ -11,7 +11,8 @@ class PaymentScheduleForm(WagtailAdminModelForm):
         if not super().is_valid():
             return False
         shares = [
-            form.cleaned_data["share"] for form in self.formsets["tranches"].forms
+            form.cleaned_data["share"]
+            for form in self.formsets["tranches"].forms
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
         total = sum(shares, Decimal(0))

@@ -35,8 +35,12 @@ class PaymentSchedule(ClusterableModel):
     panels = [
         FieldPanel("project"),
         FieldRowPanel([FieldPanel("signed_on"), FieldPanel("midterm_on")]),
-        InlinePanel("tranches", label="付款节点", min_num=1,
-                    help_text="各期比例之和须为 100%。“终期评估后”以项目进入“项目评估”阶段的日期为准。"),
+        InlinePanel(
+            "tranches",
+            label="付款节点",
+            min_num=1,
+            help_text="各期比例之和须为 100%。“终期评估后”以项目进入“项目评估”阶段的日期为准。",
+        ),
     ]
 
     class Meta:
@@ -79,12 +83,17 @@ class Disbursement(models.Model):
     )
     kind = models.CharField("拨付类型", max_length=10, choices=PaymentKind.choices)
     voucher = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name="拨付凭证", null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtaildocs.Document",
+        verbose_name="拨付凭证",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     note = models.CharField("备注", max_length=200, blank=True)
     override_reason = models.TextField(
-        "放行理由", blank=True,
+        "放行理由",
+        blank=True,
         help_text="拨付超出预算、早于付款计划或不在服务期内时必填，由编辑记录放行原因（仅后台可见）。",
     )
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
@@ -112,5 +121,8 @@ class Disbursement(models.Model):
         problems = disbursement_problems(self)
         if problems and not self.override_reason.strip():
             raise ValidationError(
-                {field: f"{'；'.join(messages)}。如确需拨付，请在“放行理由”中说明。" for field, messages in problems.items()}
+                {
+                    field: f"{'；'.join(messages)}。如确需拨付，请在“放行理由”中说明。"
+                    for field, messages in problems.items()
+                }
             )

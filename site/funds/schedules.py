@@ -87,8 +87,10 @@ def check_default_schedule(app_configs, **kwargs):
         valid = False
     if valid and total == 100:
         return []
-    return [checks.Error(
-        "SHEGONG_DEFAULT_PAYMENT_SCHEDULE 无效：应为“比例:条件”的列表，条件为 signing、midterm 或 final_evaluation，"
-        "各期比例之和为 100，例如 40:signing,40:midterm,20:final_evaluation。",
-        id="shegong.funds.E001",
-    )]
+    return [
+        checks.Error(
+            "SHEGONG_DEFAULT_PAYMENT_SCHEDULE 无效：应为“比例:条件”的列表，条件为 signing、midterm 或 final_evaluation，"
+            "各期比例之和为 100，例如 40:signing,40:midterm,20:final_evaluation。",
+            id="shegong.funds.E001",
+        )
+    ]

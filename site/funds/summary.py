@@ -122,9 +122,11 @@ def anomalies(disbursements):
     when the running total first exceeds the budget or the tranches due, whether
     it was let through with a reason or the budget was lowered afterwards.
     """
-    payments = disbursements.select_related("project").prefetch_related(
-        "project__payment_schedule__tranches", "project__milestones"
-    ).order_by("project", "paid_on", "pk")
+    payments = (
+        disbursements.select_related("project")
+        .prefetch_related("project__payment_schedule__tranches", "project__milestones")
+        .order_by("project", "paid_on", "pk")
+    )
     found = []
     for _, group in groupby(payments, key=lambda payment: payment.project_id):
         group = list(group)

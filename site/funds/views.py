@@ -63,13 +63,20 @@ class ProjectFundsReport(FundsReport):
     columns = [
         Column("code", label="项目编号", accessor="project.code"),
         TitleColumn(
-            "title", label="项目名称", accessor="project.title",
+            "title",
+            label="项目名称",
+            accessor="project.title",
             get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.project.pk]),
         ),
         Column("purchaser", label="购买部门", accessor="project.purchaser"),
         *FUNDS_COLUMNS,
     ]
-    export_headings = {"project.code": "项目编号", "project.title": "项目名称", "project.purchaser.name": "购买部门", **FUNDS_EXPORT}
+    export_headings = {
+        "project.code": "项目编号",
+        "project.title": "项目名称",
+        "project.purchaser.name": "购买部门",
+        **FUNDS_EXPORT,
+    }
     list_export = list(export_headings)
 
     def get_queryset(self):
@@ -108,7 +115,8 @@ class FundsTotalsReport(FundsReport):
     def header_more_buttons(self):
         others = [
             HeaderButton(f"按{label}", url=reverse("funds:totals", args=[by]), icon_name="list-ul")
-            for by, (label, _) in GROUPINGS.items() if by != self.by
+            for by, (label, _) in GROUPINGS.items()
+            if by != self.by
         ]
         return super().header_more_buttons + others
 
@@ -125,7 +133,9 @@ class AnomaliesReport(FundsReport):
     no_results_message = "没有超出预算、早于付款计划或不在服务期内的拨付。"
     columns = [
         TitleColumn(
-            "project", label="服务项目", accessor="disbursement.project",
+            "project",
+            label="服务项目",
+            accessor="disbursement.project",
             get_url=lambda row: reverse("wagtailsnippets_funds_disbursement:edit", args=[row.disbursement.pk]),
         ),
         DateColumn("paid_on", label="拨付日期", accessor="disbursement.paid_on"),

@@ -56,7 +56,9 @@ def attach_demo_images(codes):
             image.file = ImageFile(buffer, name=f"demo-{seed}.jpg")
             image.save()
         images.append(image)
-    for n, page in enumerate(ProjectPage.objects.live().filter(code__in=codes, image__isnull=True).order_by("code")[:24]):
+    for n, page in enumerate(
+        ProjectPage.objects.live().filter(code__in=codes, image__isnull=True).order_by("code")[:24]
+    ):
         revision = page.get_latest_revision_as_object()
         revision.image = images[n % len(images)]
         revision.save_revision(log_action=True).publish()

@@ -14,6 +14,8 @@ def check_imported_project(project, reason, user):
     if not reason:
         earlier = "、".join(f"“{m.project.title}”（{m.project.code}，{m.reason}）" for m in matches)
         raise RowError(
-            f"可能重复申报已有项目{earlier}；如确认不是重复申报，请在{{field}}中写明理由。", "duplicate_reason", "duplicate"
+            f"可能重复申报已有项目{earlier}；如确认不是重复申报，请在{{field}}中写明理由。",
+            "duplicate_reason",
+            "duplicate",
         )
     confirm(project, matches, reason, user)

@@ -43,7 +43,9 @@ class ContentImporter:
         """The report of every row. Raises ImportFailed (nothing written) when any row or the file is bad;
         a dry run writes nothing either way."""
         if not isinstance(document, dict):
-            self.report.problems.append(Problem("文件顶层应为 JSON 对象，包含 departments、projects 等列表", code="type"))
+            self.report.problems.append(
+                Problem("文件顶层应为 JSON 对象，包含 departments、projects 等列表", code="type")
+            )
             raise ImportFailed(self.report)
         unknown = [str(key) for key in document if key not in SECTIONS]
         if unknown:
@@ -116,7 +118,9 @@ class ContentImporter:
         record = reader.find(lookup)
         model = reader.model._meta
         if record is None:
-            self.require(self.user.has_perm(f"{model.app_label}.add_{model.model_name}"), f"无权新建{model.verbose_name}")
+            self.require(
+                self.user.has_perm(f"{model.app_label}.add_{model.model_name}"), f"无权新建{model.verbose_name}"
+            )
             record = reader.model(**lookup)
             reader.assign(record, values)
             record.full_clean()
@@ -129,7 +133,9 @@ class ContentImporter:
             return
         applied, snapshot = self.compare(reader, record, values, result)
         if applied:
-            self.require(self.user.has_perm(f"{model.app_label}.change_{model.model_name}"), f"无权修改{model.verbose_name}")
+            self.require(
+                self.user.has_perm(f"{model.app_label}.change_{model.model_name}"), f"无权修改{model.verbose_name}"
+            )
             reader.assign(record, applied)
             record.full_clean()
             record.save()
@@ -186,7 +192,9 @@ class ContentImporter:
             result.outcome = CONFLICT
         stage = applied.pop("stage", None)
         if stage is not None:
-            day = applied.pop(f"stage_dates.{stage}", None) or values.get(f"stage_dates.{stage}") or timezone.localdate()
+            day = (
+                applied.pop(f"stage_dates.{stage}", None) or values.get(f"stage_dates.{stage}") or timezone.localdate()
+            )
         if applied:
             # Published only when it was live with nothing pending: an editor's draft never goes public unseen.
             publish = page.live and not page.has_unpublished_changes and permissions.can_publish()
@@ -203,7 +211,9 @@ class ContentImporter:
             try:
                 change_stage(type(page).objects.get(pk=page.pk), stage, day, text(row, "stage_reason"), self.user)
             except ValidationError as error:
-                raise RowError(f"{'；'.join(error.messages)}请在{{field}}中写明理由。", "stage_reason", "stage") from None
+                raise RowError(
+                    f"{'；'.join(error.messages)}请在{{field}}中写明理由。", "stage_reason", "stage"
+                ) from None
         ImportedRecord.remember(page, key, snapshot)
 
     # -- permissions and history ------------------------------------------------------------------------------
@@ -219,8 +229,13 @@ class ContentImporter:
             )
 
     def log(self, instance, what, revision=None, fields=()):
-        log(instance=instance, action=IMPORT_ACTION, user=self.user, revision=revision,
-            data={"file": self.source, "what": what, "fields": fields})
+        log(
+            instance=instance,
+            action=IMPORT_ACTION,
+            user=self.user,
+            revision=revision,
+            data={"file": self.source, "what": what, "fields": fields},
+        )
 
 
 def page_publication(page):

@@ -67,7 +67,11 @@ def region(row, key="region"):
 
 
 def with_list_status(organization):
-    return f"{organization.name}（{organization.get_list_status_display()}）" if organization.list_status else organization.name
+    return (
+        f"{organization.name}（{organization.get_list_status_display()}）"
+        if organization.list_status
+        else organization.name
+    )
 
 
 def organization(row, key="organization", code_key="organization_credit_code"):

@@ -17,7 +17,9 @@ class ImportedRecord(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "导入记录"
-        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="one_import_record_per_object")]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_import_record_per_object")
+        ]
         permissions = [("use_import", "可使用表格导入")]
 
     def __str__(self):
@@ -25,11 +27,14 @@ class ImportedRecord(models.Model):
 
     @classmethod
     def of(cls, instance):
-        return cls.objects.filter(content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk).first()
+        return cls.objects.filter(
+            content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk
+        ).first()
 
     @classmethod
     def remember(cls, instance, key, values):
         cls.objects.update_or_create(
-            content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk,
+            content_type=ContentType.objects.get_for_model(instance),
+            object_id=instance.pk,
             defaults={"key": key, "values": values},
         )

@@ -139,10 +139,13 @@ class DepartmentReader(Reader):
         return {"name": name}, name
 
     def read(self, row):
-        return read_present(row, {
-            "short_name": ("short_name", lambda r: model_text(r, "short_name", Department)),
-            "description": ("description", lambda r: text(r, "description")),
-        })
+        return read_present(
+            row,
+            {
+                "short_name": ("short_name", lambda r: model_text(r, "short_name", Department)),
+                "description": ("description", lambda r: text(r, "description")),
+            },
+        )
 
 
 class CategoryReader(Reader):
@@ -179,20 +182,23 @@ class OrganizationReader(Reader):
         if "list" in row and (row["list"] or "") not in ListStatus.values:
             raise RowError(f"{{field}}的值 {short(row['list'])} 无效，应为 red、black 或 null", "list", "choice")
         m = SocialOrganization
-        return read_present(row, {
-            "credit_code": ("credit_code", lambda r: model_text(r, "credit_code", m).upper()),
-            "rating": ("rating", lambda r: choice(r, "rating", OrganizationRating, required=False) or ""),
-            "list": ("list_status", lambda r: r["list"] or ""),
-            "list_reason": ("list_reason", lambda r: text(r, "list_reason")),
-            "listed_on": ("listed_on", lambda r: date(r, "listed_on")),
-            "list_until": ("list_until", lambda r: date(r, "list_until")),
-            "registered_on": ("registered_on", lambda r: date(r, "registered_on")),
-            "description": ("description", lambda r: text(r, "description")),
-            "contact_person": ("contact_person", lambda r: model_text(r, "contact_person", m)),
-            "contact_phone": ("contact_phone", lambda r: model_text(r, "contact_phone", m)),
-            "contact_email": ("contact_email", lambda r: model_text(r, "contact_email", m)),
-            "address": ("address", lambda r: model_text(r, "address", m)),
-        })
+        return read_present(
+            row,
+            {
+                "credit_code": ("credit_code", lambda r: model_text(r, "credit_code", m).upper()),
+                "rating": ("rating", lambda r: choice(r, "rating", OrganizationRating, required=False) or ""),
+                "list": ("list_status", lambda r: r["list"] or ""),
+                "list_reason": ("list_reason", lambda r: text(r, "list_reason")),
+                "listed_on": ("listed_on", lambda r: date(r, "listed_on")),
+                "list_until": ("list_until", lambda r: date(r, "list_until")),
+                "registered_on": ("registered_on", lambda r: date(r, "registered_on")),
+                "description": ("description", lambda r: text(r, "description")),
+                "contact_person": ("contact_person", lambda r: model_text(r, "contact_person", m)),
+                "contact_phone": ("contact_phone", lambda r: model_text(r, "contact_phone", m)),
+                "contact_email": ("contact_email", lambda r: model_text(r, "contact_email", m)),
+                "address": ("address", lambda r: model_text(r, "address", m)),
+            },
+        )
 
 
 # -- pages ----------------------------------------------------------------------------------------------------
@@ -280,16 +286,21 @@ class PolicyReader(PageReader):
     def read(self, row):
         m = PolicyPage
         values = {"title": model_text(row, "title", m, required=True)}
-        values.update(read_present(row, {
-            "level": ("level", lambda r: choice(r, "level", PolicyLevel)),
-            "issuer": ("issuer", lambda r: model_text(r, "issuer", m, required=True)),
-            "issued_on": ("issued_on", lambda r: date(r, "issued_on", required=True)),
-            "effective_on": ("effective_on", lambda r: date(r, "effective_on")),
-            "status": ("status", lambda r: choice(r, "status", PolicyStatus, default=PolicyStatus.VALID)),
-            "summary": ("summary", lambda r: text(r, "summary")),
-            "body": ("body", lambda r: text(r, "body")),
-            "topics": ("topics", lambda r: string_list(r, "topics")),
-        }))
+        values.update(
+            read_present(
+                row,
+                {
+                    "level": ("level", lambda r: choice(r, "level", PolicyLevel)),
+                    "issuer": ("issuer", lambda r: model_text(r, "issuer", m, required=True)),
+                    "issued_on": ("issued_on", lambda r: date(r, "issued_on", required=True)),
+                    "effective_on": ("effective_on", lambda r: date(r, "effective_on")),
+                    "status": ("status", lambda r: choice(r, "status", PolicyStatus, default=PolicyStatus.VALID)),
+                    "summary": ("summary", lambda r: text(r, "summary")),
+                    "body": ("body", lambda r: text(r, "body")),
+                    "topics": ("topics", lambda r: string_list(r, "topics")),
+                },
+            )
+        )
         return values
 
 
@@ -312,19 +323,24 @@ class ProjectReader(PageReader):
         if "street" in row or "community" in row:
             values["street"] = lookups.street(row)
             values["community"] = lookups.community(row, values["street"])
-        values.update(read_present(row, {
-            "category": ("category", lookups.category),
-            "purchaser": ("purchaser", lookups.department),
-            "budget": ("budget", lambda r: amount(r, "budget", m, "budget")),
-            "start": ("start_date", lambda r: date(r, "start")),
-            "end": ("end_date", lambda r: date(r, "end")),
-            "stage": ("stage", lambda r: choice(r, "stage", ProjectStage)),
-            "social_worker": ("social_worker", lambda r: model_text(r, "social_worker", m)),
-            "summary": ("summary", lambda r: text(r, "summary")),
-            "body": ("body", lambda r: text(r, "body")),
-            "tags": ("tags", lambda r: string_list(r, "tags")),
-            "participants": ("participants", lambda r: participants(r, ProjectParticipant)),
-        }))
+        values.update(
+            read_present(
+                row,
+                {
+                    "category": ("category", lookups.category),
+                    "purchaser": ("purchaser", lookups.department),
+                    "budget": ("budget", lambda r: amount(r, "budget", m, "budget")),
+                    "start": ("start_date", lambda r: date(r, "start")),
+                    "end": ("end_date", lambda r: date(r, "end")),
+                    "stage": ("stage", lambda r: choice(r, "stage", ProjectStage)),
+                    "social_worker": ("social_worker", lambda r: model_text(r, "social_worker", m)),
+                    "summary": ("summary", lambda r: text(r, "summary")),
+                    "body": ("body", lambda r: text(r, "body")),
+                    "tags": ("tags", lambda r: string_list(r, "tags")),
+                    "participants": ("participants", lambda r: participants(r, ProjectParticipant)),
+                },
+            )
+        )
         if "stage_dates" in row:
             values.update({f"stage_dates.{stage}": day for stage, day in stage_dates(row).items()})
         return values
@@ -336,7 +352,8 @@ class ProjectReader(PageReader):
         if stage != ProjectStage.CALL and not values.get(f"stage_dates.{stage.value}"):
             raise RowError(
                 f"新项目从“项目征集”开始；要以“{stage.label}”阶段导入往年项目，须在{{field}}中给出到达该阶段的日期",
-                f"stage_dates.{stage.value}", "stage",
+                f"stage_dates.{stage.value}",
+                "stage",
             )
         values = {**values, "stage": stage.value}
         if not values.get("stage_dates.call"):
@@ -352,7 +369,11 @@ class ProjectReader(PageReader):
 
     def assign(self, page, values):
         values = dict(values)
-        dates = {name.removeprefix("stage_dates."): values.pop(name) for name in list(values) if name.startswith("stage_dates.")}
+        dates = {
+            name.removeprefix("stage_dates."): values.pop(name)
+            for name in list(values)
+            if name.startswith("stage_dates.")
+        }
         if "participants" in values:
             page.participants = orderables([ProjectParticipant(kind=k, name=n) for k, n in values.pop("participants")])
         if dates:
@@ -399,13 +420,16 @@ class NoticeReader(PageReader):
         return f"{lookup['published_on']:%Y%m%d}-{lookup['title'][:20]}"
 
     def read(self, row):
-        return read_present(row, {
-            "kind": ("kind", lambda r: choice(r, "kind", NoticeKind)),
-            "publicity_until": ("publicity_until", lambda r: date(r, "publicity_until")),
-            "source": ("source", lambda r: model_text(r, "source", NoticePage)),
-            "body": ("body", lambda r: text(r, "body")),
-            "projects": ("related_projects", notice_projects),
-        })
+        return read_present(
+            row,
+            {
+                "kind": ("kind", lambda r: choice(r, "kind", NoticeKind)),
+                "publicity_until": ("publicity_until", lambda r: date(r, "publicity_until")),
+                "source": ("source", lambda r: model_text(r, "source", NoticePage)),
+                "body": ("body", lambda r: text(r, "body")),
+                "projects": ("related_projects", notice_projects),
+            },
+        )
 
     def current_relation(self, page, name):
         if name == "related_projects":
@@ -445,20 +469,31 @@ class StationReader(PageReader):
         if not row.get("region"):
             raise RowError("缺少{field}", "region", "required")
         values["region"] = lookups.region(row)
-        values.update(read_present(row, {
-            "address": ("address", lambda r: model_text(r, "address", m)),
-            "phone": ("phone", lambda r: model_text(r, "phone", m)),
-            "opened_on": ("opened_on", lambda r: date(r, "opened_on")),
-            "staff_count": ("staff_count", lambda r: count(r, "staff_count")),
-            "services": ("services", lambda r: "\n".join(string_list(r, "services"))),
-            "body": ("body", lambda r: text(r, "body")),
-        }))
+        values.update(
+            read_present(
+                row,
+                {
+                    "address": ("address", lambda r: model_text(r, "address", m)),
+                    "phone": ("phone", lambda r: model_text(r, "phone", m)),
+                    "opened_on": ("opened_on", lambda r: date(r, "opened_on")),
+                    "staff_count": ("staff_count", lambda r: count(r, "staff_count")),
+                    "services": ("services", lambda r: "\n".join(string_list(r, "services"))),
+                    "body": ("body", lambda r: text(r, "body")),
+                },
+            )
+        )
         return values
 
 
 # In dependency order: a row may name records of the lists before its own.
 READERS = [
-    DepartmentReader(), CategoryReader(), RegionReader(), OrganizationReader(),
-    PolicyReader(), ProjectReader(), NoticeReader(), StationReader(),
+    DepartmentReader(),
+    CategoryReader(),
+    RegionReader(),
+    OrganizationReader(),
+    PolicyReader(),
+    ProjectReader(),
+    NoticeReader(),
+    StationReader(),
 ]
 SECTIONS = {reader.section: reader for reader in READERS}

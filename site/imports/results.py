@@ -111,8 +111,12 @@ def choice_labels():
     """{field: {value: label}} for the fields whose values are choices, so a change reads 路演评审 → 项目实施."""
     from shegong.pages.enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage, StationLevel
 
-    return {"stage": dict(ProjectStage.choices), "level": {**dict(PolicyLevel.choices), **dict(StationLevel.choices)},
-            "status": dict(PolicyStatus.choices), "kind": dict(NoticeKind.choices)}
+    return {
+        "stage": dict(ProjectStage.choices),
+        "level": {**dict(PolicyLevel.choices), **dict(StationLevel.choices)},
+        "status": dict(PolicyStatus.choices),
+        "kind": dict(NoticeKind.choices),
+    }
 
 
 def change_text(section, change, names, conflict=False):

@@ -33,11 +33,13 @@ def may_import(user):
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="表格文件", help_text="Excel（.xlsx）或 CSV 文件，首行为表头；不超过 5 MB。",
+        label="表格文件",
+        help_text="Excel（.xlsx）或 CSV 文件，首行为表头；不超过 5 MB。",
         error_messages={"required": "请选择要导入的文件。"},
     )
     overwrite = forms.BooleanField(
-        label="以表格为准", required=False,
+        label="以表格为准",
+        required=False,
         help_text="覆盖上次导入后在后台改过的内容（默认保留后台的修改，并列为冲突）。发布状态不受影响。",
     )
 
@@ -77,7 +79,10 @@ def spreadsheet_import(request):
         else:
             context.update(report=report, details=detail_lines(report, form.sheet))
             request.session[SESSION_KEY] = {
-                "name": name, "overwrite": overwrite, "sheet": asdict(form.sheet), "plan": report.plan(),
+                "name": name,
+                "overwrite": overwrite,
+                "sheet": asdict(form.sheet),
+                "plan": report.plan(),
             }
     return TemplateResponse(request, TEMPLATE, context)
 
@@ -97,7 +102,9 @@ def confirm_import(request):
             if report.plan() != pending["plan"]:
                 raise PlanChanged
     except PlanChanged:
-        context["errors"] = ["检查之后，系统中的内容已有变化（例如有人在后台修改了项目），导入的结果将与检查时不同，未写入任何数据。请重新上传并检查。"]
+        context["errors"] = [
+            "检查之后，系统中的内容已有变化（例如有人在后台修改了项目），导入的结果将与检查时不同，未写入任何数据。请重新上传并检查。"
+        ]
         return TemplateResponse(request, TEMPLATE, context)
     except ImportFailed as failure:
         context["errors"] = error_lines(failure.report, sheet)

@@ -256,7 +256,10 @@ def participant_list(value):
         match = PARTICIPANT.match(entry)
         kind = match.group("kind")
         participants.append(
-            {"name": match.group("name"), "kind": choice_key(ParticipantKind, kind) if kind else ParticipantKind.OTHER.value}
+            {
+                "name": match.group("name"),
+                "kind": choice_key(ParticipantKind, kind) if kind else ParticipantKind.OTHER.value,
+            }
         )
     return participants
 

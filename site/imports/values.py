@@ -68,11 +68,11 @@ def amount(row, key, model, name):
     """A sum of money in yuan for a DecimalField: at most two decimals, and as many digits as the field holds."""
     value = row.get(key)
     if isinstance(value, bool) or not isinstance(value, (str, int, float, decimal.Decimal)):
-        raise RowError(f"{{field}}应为金额（如 \"198000.00\"），收到 {short(value)}", key, "amount")
+        raise RowError(f'{{field}}应为金额（如 "198000.00"），收到 {short(value)}', key, "amount")
     try:
         result = decimal.Decimal(str(value).replace(",", "").strip())
     except decimal.InvalidOperation:
-        raise RowError(f"{{field}}应为金额（如 \"198000.00\"），收到 {short(value)}", key, "amount") from None
+        raise RowError(f'{{field}}应为金额（如 "198000.00"），收到 {short(value)}', key, "amount") from None
     if not result.is_finite() or result < 0:
         raise RowError(f"{{field}}不能为负数或非数字，收到 {short(value)}", key, "amount")
     if result.as_tuple().exponent < -2:
@@ -123,7 +123,7 @@ def participants(row, model):
     """The "N" of 1+1+1+N: [{"name", "kind"}] as (kind, name) pairs; kind one of ParticipantKind (其他力量 when left out)."""
     items = row.get("participants") or []
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise RowError("{field}应为 [{\"name\", \"kind\"}] 列表", "participants", "type")
+        raise RowError('{field}应为 [{"name", "kind"}] 列表', "participants", "type")
     limit = max_length(model, "name")
     result = []
     for item in items:
@@ -134,7 +134,9 @@ def participants(row, model):
         kind = item.get("kind") or ParticipantKind.OTHER
         if kind not in ParticipantKind.values:
             raise RowError(
-                f"{{field}}中“{name}”的类型 {short(kind)} 无效，应为：{choices_text(ParticipantKind)}", "participants", "choice"
+                f"{{field}}中“{name}”的类型 {short(kind)} 无效，应为：{choices_text(ParticipantKind)}",
+                "participants",
+                "choice",
             )
         result.append([kind, name])
     return result
@@ -147,5 +149,7 @@ def stage_dates(row):
         raise RowError("{field}应为 {阶段: 日期} 对象", "stage_dates", "type")
     for key in dates:
         if key not in ProjectStage.values:
-            raise RowError(f"{{field}}中的阶段 {short(key)} 无效，应为：{choices_text(ProjectStage)}", "stage_dates", "choice")
+            raise RowError(
+                f"{{field}}中的阶段 {short(key)} 无效，应为：{choices_text(ProjectStage)}", "stage_dates", "choice"
+            )
     return {key: date(dates, key, name=f"stage_dates.{key}") for key in ProjectStage.values if key in dates}

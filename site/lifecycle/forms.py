@@ -38,7 +38,8 @@ class ProjectPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         missing = [
-            name for name in REQUIRED_TO_PUBLISH
+            name
+            for name in REQUIRED_TO_PUBLISH
             if any(error.code == "required" for error in self.errors.as_data().get(name, []))
         ]
         if missing:
@@ -56,7 +57,10 @@ class ProjectPageForm(WagtailAdminPageForm):
             # The project entered 项目征集 the day it was first saved, published or not.
             project.milestones.add(
                 project.milestones.model(
-                    stage=ProjectStage.CALL, reached_on=timezone.localdate(), recorded_by=self.for_user, sort_order=0,
+                    stage=ProjectStage.CALL,
+                    reached_on=timezone.localdate(),
+                    recorded_by=self.for_user,
+                    sort_order=0,
                 )
             )
         if commit:
@@ -69,6 +73,8 @@ class StageChangeForm(forms.Form):
     stage = forms.ChoiceField(label="变更为", choices=ProjectStage.choices)
     reached_on = forms.DateField(label="日期", initial=timezone.localdate, widget=AdminDateInput)
     reason = forms.CharField(
-        label="理由", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="理由",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="按顺序进入下一阶段时可不填；跳过阶段或退回时必填。",
     )

@@ -11,7 +11,10 @@ class ReviewScore(models.Model):
     )
     reviewer = models.CharField("评审专家", max_length=60)
     score = models.DecimalField(
-        "得分", max_digits=5, decimal_places=2, validators=[MinValueValidator(0), MaxValueValidator(100)],
+        "得分",
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text="百分制，0–100",
     )
     comment = models.TextField("评审意见", blank=True)

@@ -44,11 +44,16 @@ def publicity_notice_for(project, stage, day, user):
         publicity_until=until,
         owner=user,
         live=False,
-        body=[("paragraph", RichText(
-            f"<p>现将“{project.title}”（项目编号 {project.code}）予以{kind.label}，"
-            f"公示期为 {day:%Y年%m月%d日} 至 {until:%Y年%m月%d日}。公示期内，"
-            "如有异议，可在项目页面提交异议，或向购买部门反映。</p>"
-        ))],
+        body=[
+            (
+                "paragraph",
+                RichText(
+                    f"<p>现将“{project.title}”（项目编号 {project.code}）予以{kind.label}，"
+                    f"公示期为 {day:%Y年%m月%d日} 至 {until:%Y年%m月%d日}。公示期内，"
+                    "如有异议，可在项目页面提交异议，或向购买部门反映。</p>"
+                ),
+            )
+        ],
     )
     notice.related_projects = [NoticeProject(project=project)]
     section.add_child(instance=notice)
@@ -60,10 +65,13 @@ def open_publicity(project, day=None):
     """The live publicity notice on `project` whose period includes `day` (today), or None."""
     day = day or timezone.localdate()
     return (
-        NoticePage.objects.live().public()
+        NoticePage.objects.live()
+        .public()
         .filter(
-            kind__in=NOTICE_KIND_FOR_STAGE.values(), related_projects__project=project,
-            published_on__lte=day, publicity_until__gte=day,
+            kind__in=NOTICE_KIND_FOR_STAGE.values(),
+            related_projects__project=project,
+            published_on__lte=day,
+            publicity_until__gte=day,
         )
         .order_by("-published_on")
         .first()

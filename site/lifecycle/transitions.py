@@ -45,13 +45,20 @@ def change_stage(project, stage, day, reason, user):
     position = max((m.sort_order or 0 for m in draft.milestones.all()), default=-1) + 1
     draft.milestones.add(
         ProjectMilestone(
-            stage=new, reached_on=day, reason=reason, recorded_by=user, sort_order=position,
+            stage=new,
+            reached_on=day,
+            reason=reason,
+            recorded_by=user,
+            sort_order=position,
             note="退回" if new.position < old.position else ("跳过阶段" if new.position > old.position + 1 else ""),
         )
     )
     revision = draft.save_revision(user=user, log_action=False)
     log(
-        instance=project, action=CHANGE_STAGE_ACTION, user=user, revision=revision,
+        instance=project,
+        action=CHANGE_STAGE_ACTION,
+        user=user,
+        revision=revision,
         data={"from": old.label, "to": new.label, "reached_on": day.isoformat(), "reason": reason},
     )
     published = project.live and not had_pending_edits and project.permissions_for_user(user).can_publish()

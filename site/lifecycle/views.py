@@ -39,10 +39,14 @@ class ChangeStageView(WagtailAdminTemplateMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            project=self.project, current=self.current, timeline=self.current.timeline(),
+            project=self.project,
+            current=self.current,
+            timeline=self.current.timeline(),
             publicity_days=publicity_days(),
-            action_url=self.request.path, submit_button_label="确认变更",
-            submit_button_active_label="正在保存…", **kwargs,
+            action_url=self.request.path,
+            submit_button_label="确认变更",
+            submit_button_active_label="正在保存…",
+            **kwargs,
         )
 
     def form_valid(self, form):
@@ -61,8 +65,11 @@ class ChangeStageView(WagtailAdminTemplateMixin, FormView):
             messages.info(
                 self.request,
                 format_html(
-                    '{}{}“{}”，请核对后发布。<a href="{}">编辑公示</a>', verb, change.notice.get_kind_display(),
-                    change.notice.title, reverse("wagtailadmin_pages:edit", args=[change.notice.pk]),
+                    '{}{}“{}”，请核对后发布。<a href="{}">编辑公示</a>',
+                    verb,
+                    change.notice.get_kind_display(),
+                    change.notice.title,
+                    reverse("wagtailadmin_pages:edit", args=[change.notice.pk]),
                 ),
             )
         return redirect("wagtailadmin_pages:edit", self.project.pk)

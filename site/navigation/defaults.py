@@ -41,5 +41,6 @@ def fill(frame, main_menu_model, footer_link_model):
     frame.save()
     for model, links in [(main_menu_model, MAIN_MENU), (footer_link_model, FOOTER_LINKS)]:
         model.objects.bulk_create(
-            model(frame=frame, sort_order=position, label=label, link_url=url) for position, (label, url) in enumerate(links)
+            model(frame=frame, sort_order=position, label=label, link_url=url)
+            for position, (label, url) in enumerate(links)
         )

@@ -24,9 +24,13 @@ class SiteFrame(ClusterableModel, BaseSiteSetting):
     sponsor = models.CharField("主办单位", max_length=120, blank=True)
     organizer = models.CharField("承办单位", max_length=120, blank=True)
     contact = models.TextField("联系方式", blank=True, help_text="地址、电话、电子邮箱，每行一项")
-    site_code = models.CharField("网站标识码", max_length=20, blank=True, help_text="由政府网站信息报送系统分配，例如 5301110001")
+    site_code = models.CharField(
+        "网站标识码", max_length=20, blank=True, help_text="由政府网站信息报送系统分配，例如 5301110001"
+    )
     icp_number = models.CharField("ICP备案号", max_length=60, blank=True, help_text="例如 滇ICP备12345678号")
-    police_number = models.CharField("公安备案号", max_length=60, blank=True, help_text="例如 滇公网安备53011102000001号")
+    police_number = models.CharField(
+        "公安备案号", max_length=60, blank=True, help_text="例如 滇公网安备53011102000001号"
+    )
     description = models.CharField(
         "网站简介", max_length=200, blank=True, help_text="页面没有摘要时，搜索引擎和分享卡片显示这句话"
     )
@@ -36,14 +40,19 @@ class SiteFrame(ClusterableModel, BaseSiteSetting):
         InlinePanel("footer_links", label="页脚链接", heading="页脚链接"),
     ]
     footer_panels = [
-        MultiFieldPanel([FieldRowPanel([FieldPanel("sponsor"), FieldPanel("organizer")]), FieldPanel("contact")], heading="主办与联系"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("sponsor"), FieldPanel("organizer")]), FieldPanel("contact")],
+            heading="主办与联系",
+        ),
         MultiFieldPanel(
             [FieldPanel("site_code"), FieldRowPanel([FieldPanel("icp_number"), FieldPanel("police_number")])],
             heading="网站标识与备案",
         ),
         FieldPanel("description"),
     ]
-    edit_handler = TabbedInterface([ObjectList(panels, heading="导航"), ObjectList(footer_panels, heading="页脚与备案")])
+    edit_handler = TabbedInterface(
+        [ObjectList(panels, heading="导航"), ObjectList(footer_panels, heading="页脚与备案")]
+    )
 
     class Meta:
         verbose_name = "网站框架"

@@ -21,7 +21,9 @@ def site_tree(request):
         (section, section.get_children().live().public().type(ContentPage))
         for section in home.get_children().live().public().specific()
     ]
-    return TemplateResponse(request, "navigation/site_tree.html", {"page_title": "网站地图", "home": home, "sections": sections})
+    return TemplateResponse(
+        request, "navigation/site_tree.html", {"page_title": "网站地图", "home": home, "sections": sections}
+    )
 
 
 def disclosure(request):
@@ -32,7 +34,9 @@ def disclosure(request):
 def display_mode(request, mode):
     """长辈版 on or off, remembered in a cookie for a year, then back to the page the citizen was reading."""
     target = request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = "/"
     response = redirect(target)
     if mode == ELDER:

@@ -62,14 +62,17 @@ def last_published(model):
 
 def projects_with_spent():
     return (
-        public_pages(ProjectPage, "code").select_related("category", "purchaser", "organization", "street", "community")
+        public_pages(ProjectPage, "code")
+        .select_related("category", "purchaser", "organization", "street", "community")
         .annotate(spent=Sum("disbursements__amount"))
     )
 
 
 def public_payments():
-    return Disbursement.objects.filter(project__in=ProjectPage.objects.live().public()).select_related("project").order_by(
-        "project__code", "paid_on", "pk"
+    return (
+        Disbursement.objects.filter(project__in=ProjectPage.objects.live().public())
+        .select_related("project")
+        .order_by("project__code", "paid_on", "pk")
     )
 
 
@@ -103,11 +106,17 @@ DATASETS = {
     dataset.slug: dataset
     for dataset in [
         Dataset(
-            "projects", "服务项目", "已公开的政府购买社会工作服务项目，每行一个项目。",
-            PROJECT_COLUMNS, projects_with_spent, last_published(ProjectPage),
+            "projects",
+            "服务项目",
+            "已公开的政府购买社会工作服务项目，每行一个项目。",
+            PROJECT_COLUMNS,
+            projects_with_spent,
+            last_published(ProjectPage),
         ),
         Dataset(
-            "funds", "资金拨付", "已公开项目的每一笔资金拨付，每行一笔。",
+            "funds",
+            "资金拨付",
+            "已公开项目的每一笔资金拨付，每行一笔。",
             [
                 Column("project_code", "项目编号", "拨付所属项目的编号", value=lambda d: d.project.code),
                 Column("project_title", "项目名称", "拨付所属项目的名称", value=lambda d: d.project.title),
@@ -115,10 +124,13 @@ DATASETS = {
                 Column("kind", "拨付类型", "首期款、中期款或尾款"),
                 Column("amount", "拨付金额", "本笔拨付的金额", "元"),
             ],
-            public_payments, lambda: public_payments().aggregate(last=Max("created_at"))["last"],
+            public_payments,
+            lambda: public_payments().aggregate(last=Max("created_at"))["last"],
         ),
         Dataset(
-            "policies", "政策法规", "已公开的政策法规文件，每行一件。",
+            "policies",
+            "政策法规",
+            "已公开的政策法规文件，每行一件。",
             [
                 Column("title", "标题", "文件标题"),
                 Column("document_number", "文号", "发文字号，无文号为空"),
@@ -127,14 +139,22 @@ DATASETS = {
                 Column("issued_on", "发布日期", "文件的发布日期", "日期（年-月-日）"),
                 Column("effective_on", "施行日期", "文件开始施行的日期", "日期（年-月-日）"),
                 Column("status", "效力状态", "现行有效、已修订或已废止"),
-                Column("topics", "主题", "文件涉及的主题，以顿号分隔", value=lambda p: "、".join(t.name for t in p.topics.all())),
+                Column(
+                    "topics",
+                    "主题",
+                    "文件涉及的主题，以顿号分隔",
+                    value=lambda p: "、".join(t.name for t in p.topics.all()),
+                ),
                 Column("summary", "摘要", "文件内容摘要"),
                 Column("url", "网址", "文件公开页面的地址", value=page_url),
             ],
-            lambda: public_pages(PolicyPage, "-issued_on", "title").prefetch_related("topics"), last_published(PolicyPage),
+            lambda: public_pages(PolicyPage, "-issued_on", "title").prefetch_related("topics"),
+            last_published(PolicyPage),
         ),
         Dataset(
-            "notices", "通知公告", "已公开的通知公告，每行一条。",
+            "notices",
+            "通知公告",
+            "已公开的通知公告，每行一条。",
             [
                 Column("title", "标题", "公告标题"),
                 Column("kind", "类型", "项目征集公告、立项公示、评估结果公示、红黑榜公示或工作动态"),
@@ -143,10 +163,13 @@ DATASETS = {
                 Column("source", "来源", "公告的来源单位"),
                 Column("url", "网址", "公告公开页面的地址", value=page_url),
             ],
-            lambda: public_pages(NoticePage, "-published_on", "-pk"), last_published(NoticePage),
+            lambda: public_pages(NoticePage, "-published_on", "-pk"),
+            last_published(NoticePage),
         ),
         Dataset(
-            "organizations", "社会组织", "登记在册的社会组织的公开信息（不含联系人、电话、邮箱和地址），每行一个组织。",
+            "organizations",
+            "社会组织",
+            "登记在册的社会组织的公开信息（不含联系人、电话、邮箱和地址），每行一个组织。",
             [
                 Column("name", "名称", "社会组织的登记名称"),
                 Column("credit_code", "统一社会信用代码", "18 位统一社会信用代码"),
@@ -159,7 +182,9 @@ DATASETS = {
             lambda: SocialOrganization.objects.select_related("region").order_by("name"),
         ),
         Dataset(
-            "redblack", "红黑榜", "列入过红榜或黑榜的社会组织，每行一条，含已到期的名单。",
+            "redblack",
+            "红黑榜",
+            "列入过红榜或黑榜的社会组织，每行一条，含已到期的名单。",
             [
                 Column("name", "社会组织", "社会组织的登记名称"),
                 Column("credit_code", "统一社会信用代码", "18 位统一社会信用代码"),

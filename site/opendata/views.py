@@ -12,7 +12,8 @@ def index(request):
     """数据开放: every data set in three formats, with its data dictionary and when its data last changed."""
     sets = [(dataset, dataset.updated() if dataset.updated else None) for dataset in DATASETS.values()]
     return TemplateResponse(
-        request, "opendata/index.html",
+        request,
+        "opendata/index.html",
         {"page_title": "数据开放", "sets": sets, "formats": FORMATS, "now": timezone.localtime()},
     )
 
@@ -20,9 +21,7 @@ def index(request):
 def download(request, slug, extension):
     dataset = DATASETS.get(slug)
     if dataset is None or extension not in FORMATS:
-        return HttpResponseNotFound(
-            render_to_string("404.html", {"page_title": "数据文件不存在"}, request=request)
-        )
+        return HttpResponseNotFound(render_to_string("404.html", {"page_title": "数据文件不存在"}, request=request))
     generated_at = timezone.localtime()
     content_type, _ = FORMATS[extension]
     response = HttpResponse(WRITERS[extension](dataset, generated_at), content_type=content_type)

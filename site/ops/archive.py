@@ -44,7 +44,9 @@ def pg_environment():
 
 def run_pg(*args):
     if shutil.which(args[0]) is None:
-        raise CommandError(f"找不到 {args[0]}：请安装与服务器同一主版本的 PostgreSQL 客户端（apt-get install postgresql-client）。")
+        raise CommandError(
+            f"找不到 {args[0]}：请安装与服务器同一主版本的 PostgreSQL 客户端（apt-get install postgresql-client）。"
+        )
     result = subprocess.run(args, env=pg_environment(), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise CommandError(f"{args[0]} 失败：{result.stderr.strip()[:500]}")
@@ -135,8 +137,15 @@ def restore_database(kind, source: Path):
             backup.close()
     else:
         connection.close()
-        run_pg("pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
-               f"--dbname={settings.DATABASES['default']['NAME']}", str(source))
+        run_pg(
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--no-privileges",
+            f"--dbname={settings.DATABASES['default']['NAME']}",
+            str(source),
+        )
 
 
 def read(path: Path, force=False):

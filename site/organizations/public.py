@@ -8,8 +8,17 @@ from shegong.pages.models import NoticePage, ProjectPage
 from shegong.snippets.models import SocialOrganization
 
 PUBLIC_FIELDS = [
-    "pk", "name", "credit_code", "registered_on", "rating", "description", "region",
-    "list_status", "list_reason", "listed_on", "list_until",
+    "pk",
+    "name",
+    "credit_code",
+    "registered_on",
+    "rating",
+    "description",
+    "region",
+    "list_status",
+    "list_reason",
+    "listed_on",
+    "list_until",
 ]
 
 
@@ -19,15 +28,19 @@ def public_organizations():
 
 def public_projects_of(organization):
     return (
-        ProjectPage.objects.live().public().filter(organization=organization)
-        .select_related("category", "street").order_by("-start_date", "code")
+        ProjectPage.objects.live()
+        .public()
+        .filter(organization=organization)
+        .select_related("category", "street")
+        .order_by("-start_date", "code")
     )
 
 
 def list_notices_of(organization):
     """红黑榜公示 notices that name the organization: its list history as it was published."""
     return (
-        NoticePage.objects.live().public()
+        NoticePage.objects.live()
+        .public()
         .filter(kind=NoticeKind.LIST_PUBLICITY)
         .filter(models.Q(title__contains=organization.name) | models.Q(search_description__contains=organization.name))
         .order_by("-published_on")
@@ -35,7 +48,7 @@ def list_notices_of(organization):
 
 
 def listing_state(organization, today=None):
-    """"在有效期内", "已到期", "未生效" or "" for an organization never listed."""
+    """ "在有效期内", "已到期", "未生效" or "" for an organization never listed."""
     today = today or timezone.localdate()
     if not organization.list_status:
         return ""

@@ -12,21 +12,28 @@ from .public import list_notices_of, listing_state, public_organizations, public
 def index(request):
     """All social organizations with their grade, listing and number of public projects."""
     counts = dict(
-        ProjectPage.objects.live().public().values_list("organization").annotate(n=Count("pk")).values_list("organization", "n")
+        ProjectPage.objects.live()
+        .public()
+        .values_list("organization")
+        .annotate(n=Count("pk"))
+        .values_list("organization", "n")
     )
     items = paginate(request, public_organizations().order_by("name"), per_page=50)
     today = timezone.localdate()
     for organization in items:
         organization.public_project_count = counts.get(organization.pk, 0)
         organization.listing_state = listing_state(organization, today)
-    return TemplateResponse(request, "organizations/index.html", {"page_title": "社会组织", "items": items, "query": ""})
+    return TemplateResponse(
+        request, "organizations/index.html", {"page_title": "社会组织", "items": items, "query": ""}
+    )
 
 
 def profile(request, pk):
     organization = get_object_or_404(public_organizations(), pk=pk)
     projects = public_projects_of(organization)
     return TemplateResponse(
-        request, "organizations/profile.html",
+        request,
+        "organizations/profile.html",
         {
             "page_title": organization.name,
             "page_description": f"{organization.name}的登记信息、评估等级、红黑榜记录及承接的政府购买社会工作服务项目。",

@@ -16,13 +16,19 @@ from .stations import StationPage
 
 
 class ProjectFilter(django_filters.FilterSet):
-    category = django_filters.ModelChoiceFilter(label="项目类别", queryset=ProjectCategory.objects.all(), empty_label="全部类别")
+    category = django_filters.ModelChoiceFilter(
+        label="项目类别", queryset=ProjectCategory.objects.all(), empty_label="全部类别"
+    )
     stage = django_filters.ChoiceFilter(label="阶段", choices=ProjectStage.choices, empty_label="全部阶段")
     year = django_filters.NumberFilter(
         label="年度", field_name="start_date", lookup_expr="year", widget=forms.Select, min_value=1949, max_value=2100
     )
-    purchaser = django_filters.ModelChoiceFilter(label="购买部门", queryset=Department.objects.all(), empty_label="全部部门")
-    organization = django_filters.ModelChoiceFilter(label="承接组织", queryset=SocialOrganization.objects.all(), empty_label="全部组织")
+    purchaser = django_filters.ModelChoiceFilter(
+        label="购买部门", queryset=Department.objects.all(), empty_label="全部部门"
+    )
+    organization = django_filters.ModelChoiceFilter(
+        label="承接组织", queryset=SocialOrganization.objects.all(), empty_label="全部组织"
+    )
     street = django_filters.ModelChoiceFilter(
         label="街道", queryset=Region.objects.filter(level=RegionLevel.STREET), empty_label="全部街道"
     )
@@ -93,7 +99,12 @@ class PolicyLibraryFilter(PolicyFilter):
         policies = PolicyPage.objects.live().public()
         issuers = policies.order_by("issuer").values_list("issuer", flat=True).distinct()
         self.filters["issuer"].extra["choices"] = [(issuer, issuer) for issuer in issuers]
-        topics = PolicyTopic.objects.filter(content_object__in=policies).order_by("tag__name").values_list("tag__name", flat=True).distinct()
+        topics = (
+            PolicyTopic.objects.filter(content_object__in=policies)
+            .order_by("tag__name")
+            .values_list("tag__name", flat=True)
+            .distinct()
+        )
         self.filters["topic"].extra["choices"] = [(topic, topic) for topic in topics]
         self.form.fields["q"].widget.attrs.update({"type": "search", "placeholder": "标题、文号或摘要"})
 
@@ -101,7 +112,9 @@ class PolicyLibraryFilter(PolicyFilter):
         words = value.split()
         for word in words:
             queryset = queryset.filter(
-                models.Q(title__icontains=word) | models.Q(document_number__icontains=word) | models.Q(summary__icontains=word)
+                models.Q(title__icontains=word)
+                | models.Q(document_number__icontains=word)
+                | models.Q(summary__icontains=word)
             )
         return queryset
 
@@ -117,7 +130,9 @@ class NoticeFilter(django_filters.FilterSet):
 class StationFilter(django_filters.FilterSet):
     level = django_filters.ChoiceFilter(label="层级", choices=StationLevel.choices, empty_label="全部层级")
     street = django_filters.ModelChoiceFilter(
-        label="街道", queryset=Region.objects.filter(level=RegionLevel.STREET), empty_label="全部街道",
+        label="街道",
+        queryset=Region.objects.filter(level=RegionLevel.STREET),
+        empty_label="全部街道",
         method="filter_street",
     )
 

@@ -16,7 +16,10 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
-        "pages.ProjectIndexPage", "pages.PolicyIndexPage", "pages.NoticeIndexPage", "pages.StationIndexPage",
+        "pages.ProjectIndexPage",
+        "pages.PolicyIndexPage",
+        "pages.NoticeIndexPage",
+        "pages.StationIndexPage",
         "pages.ContentPage",
     ]
     max_count = 1

@@ -43,7 +43,12 @@ class NoticePage(Page):
     )
     source = models.CharField("来源", max_length=120, blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="封面图片", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name="封面图片",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
 
@@ -83,7 +88,9 @@ class NoticePage(Page):
 
 class NoticeProject(Orderable):
     page = ParentalKey(NoticePage, on_delete=models.CASCADE, related_name="related_projects")
-    project = models.ForeignKey("pages.ProjectPage", verbose_name="项目", on_delete=models.CASCADE, related_name="notice_links")
+    project = models.ForeignKey(
+        "pages.ProjectPage", verbose_name="项目", on_delete=models.CASCADE, related_name="notice_links"
+    )
 
     panels = [PageChooserPanel("project", "pages.ProjectPage")]
 

@@ -45,7 +45,9 @@ class PolicyTopic(TaggedItemBase):
 class PolicyPage(Page):
     """A policy or regulation (政策法规) at one of the four government levels."""
 
-    document_number = models.CharField("文号", max_length=80, blank=True, help_text="例如 民发〔2021〕6号；无文号可留空")
+    document_number = models.CharField(
+        "文号", max_length=80, blank=True, help_text="例如 民发〔2021〕6号；无文号可留空"
+    )
     level = models.CharField("层级", max_length=16, choices=PolicyLevel.choices)
     issuer = models.CharField("发文机关", max_length=200)
     issued_on = models.DateField("发布日期")
@@ -55,8 +57,13 @@ class PolicyPage(Page):
     body = StreamField(BodyBlock(), verbose_name="全文", blank=True)
     topics = ClusterTaggableManager(through=PolicyTopic, blank=True, verbose_name="主题")
     replaced_by = models.ForeignKey(
-        "pages.PolicyPage", verbose_name="替代或修订文件", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="replaces", help_text="已废止或已修订的文件，链接到取代它或修订它的文件",
+        "pages.PolicyPage",
+        verbose_name="替代或修订文件",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
+        help_text="已废止或已修订的文件，链接到取代它或修订它的文件",
     )
 
     parent_page_types = ["pages.PolicyIndexPage"]
@@ -95,7 +102,9 @@ class PolicyPage(Page):
         verbose_name_plural = "政策法规"
         constraints = [
             models.UniqueConstraint(
-                fields=["document_number"], condition=~models.Q(document_number=""), name="unique_policy_document_number"
+                fields=["document_number"],
+                condition=~models.Q(document_number=""),
+                name="unique_policy_document_number",
             )
         ]
 
@@ -113,7 +122,6 @@ class PolicyPage(Page):
             if self.replaced_by_id == self.pk:
                 raise ValidationError({"replaced_by": "替代文件不能是本文件。"})
 
-
     def public_replacement(self):
         """The policy that replaced or amended this one, if a citizen may read it."""
         if not self.replaced_by_id:
@@ -127,7 +135,9 @@ class PolicyPage(Page):
 
 class PolicyAttachment(Orderable):
     page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name="文件", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name="文件", on_delete=models.CASCADE, related_name="+"
+    )
     title = models.CharField("名称", max_length=200, blank=True, help_text="留空则使用文件标题")
 
     panels = [FieldPanel("document"), FieldPanel("title")]

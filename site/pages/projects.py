@@ -33,7 +33,9 @@ class ProjectIndexPage(Page):
 
     def projects(self):
         return (
-            ProjectPage.objects.live().public().child_of(self)
+            ProjectPage.objects.live()
+            .public()
+            .child_of(self)
             .select_related("category", "purchaser", "organization", "street", "community")
             .order_by("-start_date", "code")
         )
@@ -58,24 +60,46 @@ class ProjectPage(Page):
 
     code = models.CharField("项目编号", max_length=32, unique=True, help_text="例如 GD-2022-001")
     category = models.ForeignKey(
-        "snippets.ProjectCategory", verbose_name="项目类别", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="projects",
+        "snippets.ProjectCategory",
+        verbose_name="项目类别",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
     )
     purchaser = models.ForeignKey(
-        "snippets.Department", verbose_name="购买部门", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="projects",
+        "snippets.Department",
+        verbose_name="购买部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
     )
     organization = models.ForeignKey(
-        "snippets.SocialOrganization", verbose_name="承接社会组织", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="projects",
+        "snippets.SocialOrganization",
+        verbose_name="承接社会组织",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
     )
     street = models.ForeignKey(
-        "snippets.Region", verbose_name="街道（乡镇）", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="street_projects", limit_choices_to={"level": "street"},
+        "snippets.Region",
+        verbose_name="街道（乡镇）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="street_projects",
+        limit_choices_to={"level": "street"},
     )
     community = models.ForeignKey(
-        "snippets.Region", verbose_name="社区（村）", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="community_projects", limit_choices_to={"level": "community"},
+        "snippets.Region",
+        verbose_name="社区（村）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="community_projects",
+        limit_choices_to={"level": "community"},
     )
     budget = models.DecimalField(
         "项目预算（元）", max_digits=14, decimal_places=2, default=0, validators=[MinValueValidator(0)]
@@ -86,7 +110,12 @@ class ProjectPage(Page):
     social_worker = models.CharField("项目社工", max_length=60, blank=True, help_text="“1+1+1+N”中的项目社工")
     summary = models.TextField("项目简介", blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="封面图片", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name="封面图片",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name="项目详情", blank=True)
     tags = ClusterTaggableManager(through=ProjectTag, blank=True, verbose_name="标签")
@@ -222,7 +251,11 @@ class ProjectMilestone(Orderable):
     note = models.CharField("说明", max_length=200, blank=True)
     reason = models.TextField("跳过或退回理由", blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="记录人", null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name="记录人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 

@@ -68,7 +68,10 @@ class StationPage(Page):
 
     level = models.CharField("站点层级", max_length=16, choices=StationLevel.choices)
     region = models.ForeignKey(
-        "snippets.Region", verbose_name="所在区域", on_delete=models.PROTECT, related_name="stations",
+        "snippets.Region",
+        verbose_name="所在区域",
+        on_delete=models.PROTECT,
+        related_name="stations",
         help_text="区级中心选区，街道站选街道，社区点选社区",
     )
     address = models.CharField("地址", max_length=200, blank=True)
@@ -77,8 +80,13 @@ class StationPage(Page):
     staff_count = models.PositiveIntegerField("驻站社工人数", default=0)
     hours = models.CharField("开放时间", max_length=120, blank=True, help_text="例如 周一至周五 9:00-17:00")
     operator = models.ForeignKey(
-        "snippets.SocialOrganization", verbose_name="运营机构", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="operated_stations", help_text="承接站点运营的社会组织，可留空",
+        "snippets.SocialOrganization",
+        verbose_name="运营机构",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="operated_stations",
+        help_text="承接站点运营的社会组织，可留空",
     )
     services = models.TextField("服务内容", blank=True, help_text="每行一项，例如：养老服务、儿童关爱")
     body = StreamField(BodyBlock(), verbose_name="介绍", blank=True)
@@ -115,7 +123,9 @@ class StationPage(Page):
     def clean(self):
         super().clean()
         if self.region_id and self.level and self.region.level != self.level:
-            raise ValidationError({"region": f"“{self.get_level_display()}”的所在区域应为{RegionLevel(self.level).label}。"})
+            raise ValidationError(
+                {"region": f"“{self.get_level_display()}”的所在区域应为{RegionLevel(self.level).label}。"}
+            )
 
     @property
     def service_list(self):

@@ -27,9 +27,7 @@ class ProjectAuditIndex(AuditView):
 
     def get_context_data(self, **kwargs):
         projects = ProjectPage.objects.select_related("purchaser", "organization").order_by("code")
-        return super().get_context_data(
-            rows=[(p, p.get_latest_revision_as_object()) for p in projects], **kwargs
-        )
+        return super().get_context_data(rows=[(p, p.get_latest_revision_as_object()) for p in projects], **kwargs)
 
 
 class ProjectAuditDetail(AuditView):

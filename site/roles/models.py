@@ -14,12 +14,20 @@ class StaffProfile(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="账号", on_delete=models.CASCADE, related_name="staff_profile"
     )
     department = models.ForeignKey(
-        "snippets.Department", verbose_name="所属部门", null=True, blank=True, on_delete=models.PROTECT,
+        "snippets.Department",
+        verbose_name="所属部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="staff_profiles",
     )
     organization = models.ForeignKey(
-        "snippets.SocialOrganization", verbose_name="所属社会组织", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="staff_profiles",
+        "snippets.SocialOrganization",
+        verbose_name="所属社会组织",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff_profiles",
     )
 
     class Meta:

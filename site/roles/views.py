@@ -22,7 +22,13 @@ class ProjectScopedObjectMixin:
 def scoped_views(viewset_class):
     """Give every object view of a SnippetViewSet the project scope."""
     viewset_class.copy_view_enabled = False  # a copy form would show the original's content
-    for name in ["edit_view_class", "delete_view_class", "history_view_class", "inspect_view_class", "usage_view_class"]:
+    for name in [
+        "edit_view_class",
+        "delete_view_class",
+        "history_view_class",
+        "inspect_view_class",
+        "usage_view_class",
+    ]:
         base = getattr(viewset_class, name)
         setattr(viewset_class, name, type(f"Scoped{base.__name__}", (ProjectScopedObjectMixin, base), {}))
     return viewset_class

@@ -239,7 +239,9 @@ SHEGONG_FEEDBACK_WINDOW = int(os.environ.get("SHEGONG_FEEDBACK_WINDOW", "600"))
 # (signing 签约后, midterm 中期评估后, final_evaluation 终期评估后). Checked by `shegong check`.
 SHEGONG_DEFAULT_PAYMENT_SCHEDULE = [
     tuple(tranche.strip().split(":", 1))
-    for tranche in os.environ.get("SHEGONG_DEFAULT_PAYMENT_SCHEDULE", "40:signing,40:midterm,20:final_evaluation").split(",")
+    for tranche in os.environ.get(
+        "SHEGONG_DEFAULT_PAYMENT_SCHEDULE", "40:signing,40:midterm,20:final_evaluation"
+    ).split(",")
 ]
 
 # Empty means the embedded engine: search works with no server to run.

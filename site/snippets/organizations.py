@@ -42,14 +42,21 @@ class SocialOrganization(index.Indexed, models.Model):
 
     name = models.CharField("名称", max_length=120, unique=True)
     credit_code = models.CharField(
-        "统一社会信用代码", max_length=18, blank=True, validators=[validate_credit_code],
+        "统一社会信用代码",
+        max_length=18,
+        blank=True,
+        validators=[validate_credit_code],
         help_text="18 位，按 GB 32100-2015 校验；可留空。",
     )
     registered_on = models.DateField("登记日期", null=True, blank=True)
     rating = models.CharField("评估等级", max_length=2, choices=OrganizationRating.choices, blank=True)
     description = models.TextField("简介", blank=True)
     region = models.ForeignKey(
-        "snippets.Region", verbose_name="所在区域", null=True, blank=True, on_delete=models.SET_NULL,
+        "snippets.Region",
+        verbose_name="所在区域",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="organizations",
     )
     contact_person = models.CharField("联系人（不公开）", max_length=40, blank=True)

@@ -43,7 +43,16 @@ class SocialOrganizationViewSet(SnippetViewSet):
     menu_label = "社会组织"
     list_display = ["name", "credit_code", "rating", "list_status", "list_until"]
     list_filter = ["rating", "list_status"]
-    list_export = ["name", "credit_code", "rating", "registered_on", "list_status", "list_reason", "listed_on", "list_until"]
+    list_export = [
+        "name",
+        "credit_code",
+        "rating",
+        "registered_on",
+        "list_status",
+        "list_reason",
+        "listed_on",
+        "list_until",
+    ]
     search_fields = ["name", "credit_code"]
     panels = [
         FieldPanel("name"),
@@ -51,11 +60,20 @@ class SocialOrganizationViewSet(SnippetViewSet):
         FieldPanel("region"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("contact_person"), FieldPanel("contact_phone"), FieldPanel("contact_email"), FieldPanel("address")],
+            [
+                FieldPanel("contact_person"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_email"),
+                FieldPanel("address"),
+            ],
             heading="联系方式（仅后台可见）",
         ),
         MultiFieldPanel(
-            [FieldPanel("list_status"), FieldPanel("list_reason"), FieldRowPanel([FieldPanel("listed_on"), FieldPanel("list_until")])],
+            [
+                FieldPanel("list_status"),
+                FieldPanel("list_reason"),
+                FieldRowPanel([FieldPanel("listed_on"), FieldPanel("list_until")]),
+            ],
             heading="红黑榜",
         ),
     ]

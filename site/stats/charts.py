@@ -52,8 +52,14 @@ def bar_chart(title, rows, describe, value_heading, part_heading="", legends=(""
         part_width = round(BAR_UNITS * float(min(part, value) if value else part) / top, 1) if part else 0
         bars.append(Bar(label, value, part, describe(value, part), width, part_width))
     return Chart(
-        title, bars, value_heading, part_heading, *legends,
-        table_values=[(bar.label, value_text(bar.value), value_text(bar.part or 0) if part_heading else None) for bar in bars],
+        title,
+        bars,
+        value_heading,
+        part_heading,
+        *legends,
+        table_values=[
+            (bar.label, value_text(bar.value), value_text(bar.part or 0) if part_heading else None) for bar in bars
+        ],
     )
 
 
@@ -63,22 +69,31 @@ def wan(amount):
 
 
 def count_chart(title, totals):
-    return bar_chart(title, [(t.label, t.projects, None) for t in totals], lambda value, _: f"{value} 个", "项目数（个）")
+    return bar_chart(
+        title, [(t.label, t.projects, None) for t in totals], lambda value, _: f"{value} 个", "项目数（个）"
+    )
 
 
 def funds_chart(title, totals):
     return bar_chart(
-        title, [(t.label, t.funds.budget, t.funds.spent) for t in totals],
+        title,
+        [(t.label, t.funds.budget, t.funds.spent) for t in totals],
         lambda budget, spent: f"预算 {wan(budget)}，已拨付 {wan(spent or 0)}",
-        "预算（万元）", "已拨付（万元）", ("预算", "已拨付"), value_text=lambda amount: wan(amount).removesuffix(" 万元"),
+        "预算（万元）",
+        "已拨付（万元）",
+        ("预算", "已拨付"),
+        value_text=lambda amount: wan(amount).removesuffix(" 万元"),
     )
 
 
 def coverage_chart(title, coverage):
     chart = bar_chart(
-        title, [(row.street.name, row.communities, row.covered) for row in coverage if row.communities],
+        title,
+        [(row.street.name, row.communities, row.covered) for row in coverage if row.communities],
         lambda communities, covered: f"{covered or 0}/{communities} 个社区有服务点",
-        "社区总数（个）", "设有服务点的社区（个）", ("社区总数", "已设服务点的社区"),
+        "社区总数（个）",
+        "设有服务点的社区（个）",
+        ("社区总数", "已设服务点的社区"),
     )
     chart.own_table = False
     return chart

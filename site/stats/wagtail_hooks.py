@@ -14,7 +14,12 @@ class StatisticsPanel(Component):
 
     def get_context_data(self, parent_context):
         figures = public_figures()
-        return {"figures": figures, "sections": figure_charts(figures), "budget": wan(figures.budget), "spent": wan(figures.spent)}
+        return {
+            "figures": figures,
+            "sections": figure_charts(figures),
+            "budget": wan(figures.budget),
+            "spent": wan(figures.spent),
+        }
 
 
 @hooks.register("construct_homepage_panels")

@@ -26,8 +26,13 @@ class ImplementationUpdate(Moderated, ClusterableModel):
     happened_on = models.DateField("日期", default=timezone.localdate)
     text = models.TextField("内容")
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="提交人", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        verbose_name="提交人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
 
     class Meta(Moderated.Meta):

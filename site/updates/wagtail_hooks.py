@@ -19,7 +19,9 @@ class UpdateForm(ModerationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = scope_projects(self.for_user, ProjectPage.objects.order_by("-first_published_at"))
+        self.fields["project"].queryset = scope_projects(
+            self.for_user, ProjectPage.objects.order_by("-first_published_at")
+        )
 
     def save(self, commit=True):
         if not self.for_user.has_perm(MODERATE):

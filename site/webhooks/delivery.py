@@ -43,8 +43,11 @@ def attempt(delivery, session=requests):
     delivery.attempts += 1
     try:
         response = session.post(
-            delivery.subscriber.url, data=body, headers=headers,
-            timeout=settings.SHEGONG_WEBHOOK_TIMEOUT_SECONDS, allow_redirects=False,
+            delivery.subscriber.url,
+            data=body,
+            headers=headers,
+            timeout=settings.SHEGONG_WEBHOOK_TIMEOUT_SECONDS,
+            allow_redirects=False,
         )
     except requests.RequestException as e:
         delivery.response_status, delivery.last_error = None, f"{type(e).__name__}: {e}"[:2000]
@@ -68,7 +71,11 @@ def deliver_due(limit=100):
     for pk in list(Delivery.objects.due().order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit]):
         with transaction.atomic():
             delivery = (
-                Delivery.objects.select_for_update(skip_locked=True).due().select_related("subscriber").filter(pk=pk).first()
+                Delivery.objects.select_for_update(skip_locked=True)
+                .due()
+                .select_related("subscriber")
+                .filter(pk=pk)
+                .first()
             )
             if delivery:
                 done.append(attempt(delivery))

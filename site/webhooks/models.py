@@ -25,7 +25,9 @@ class Subscriber(models.Model):
     name = models.CharField("名称", max_length=80, help_text="例如 区政府门户网站")
     url = models.URLField("接收地址", max_length=500, help_text="接收 POST 请求的 https 地址")
     secret = models.CharField(
-        "签名密钥", max_length=128, default=secrets.token_urlsafe,
+        "签名密钥",
+        max_length=128,
+        default=secrets.token_urlsafe,
         help_text="对方用它验证 X-Shegong-Signature（带时间戳的 HMAC-SHA256）；请妥善保管",
     )
     on_published = models.BooleanField("页面发布时通知", default=True)

@@ -35,15 +35,21 @@ def page_payload(event, page):
     specific_class = page.specific_class
     endpoint_path = router.get_object_detail_urlpath(specific_class, page.pk) if specific_class else None
     return payload(
-        event, specific_class._meta.label if specific_class else "wagtailcore.Page", page.pk,
-        page_url(page), absolute(endpoint_path), {"title": page.title, "slug": page.slug},
+        event,
+        specific_class._meta.label if specific_class else "wagtailcore.Page",
+        page.pk,
+        page_url(page),
+        absolute(endpoint_path),
+        {"title": page.title, "slug": page.slug},
     )
 
 
 def organization_payload(event, organization):
     listed = bool(organization.list_status)
     return payload(
-        event, "snippets.SocialOrganization", organization.pk,
+        event,
+        "snippets.SocialOrganization",
+        organization.pk,
         absolute(reverse("redblack:listing")) if listed else None,
         api_url("organizations", organization.pk),
         {
@@ -63,7 +69,11 @@ def organization_payload(event, organization):
 def payment_payload(event, payment):
     project = payment.project
     return payload(
-        event, "funds.Disbursement", payment.pk, page_url(project), api_url("projects", project.pk),
+        event,
+        "funds.Disbursement",
+        payment.pk,
+        page_url(project),
+        api_url("projects", project.pk),
         {
             "project": project.pk,
             "paid_on": iso(payment.paid_on),
@@ -77,7 +87,10 @@ def payment_payload(event, payment):
 def update_payload(event, update):
     project = update.project
     return payload(
-        event, "updates.ImplementationUpdate", update.pk, page_url(project),
+        event,
+        "updates.ImplementationUpdate",
+        update.pk,
+        page_url(project),
         # A withdrawn update has no record left in the API; its project is what changed.
         api_url("updates", update.pk) if event == Event.UPDATE_PUBLISHED else api_url("projects", project.pk),
         {"project": project.pk, "title": update.title, "happened_on": iso(update.happened_on)},
@@ -87,7 +100,11 @@ def update_payload(event, update):
 def comment_payload(event, comment):
     project = comment.project
     return payload(
-        event, "feedback.Comment", comment.pk, page_url(project), api_url("projects", project.pk),
+        event,
+        "feedback.Comment",
+        comment.pk,
+        page_url(project),
+        api_url("projects", project.pk),
         {"project": project.pk, "rating": comment.rating},
     )
 

@@ -51,7 +51,9 @@ def stats_changed():
     subscribers = [s for s in subscribers_for(Event.STATS_CHANGED) if not waiting.filter(subscriber=s).exists()]
     if subscribers:
         payload = payloads.stats_payload(Event.STATS_CHANGED)
-        Delivery.objects.bulk_create(Delivery(subscriber=s, event=Event.STATS_CHANGED, payload=payload) for s in subscribers)
+        Delivery.objects.bulk_create(
+            Delivery(subscriber=s, event=Event.STATS_CHANGED, payload=payload) for s in subscribers
+        )
 
 
 def page_event(event, page):

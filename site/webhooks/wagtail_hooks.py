@@ -17,8 +17,10 @@ class SubscriberViewSet(SnippetViewSet):
         FieldPanel("url"),
         FieldPanel("secret"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("on_published"), FieldPanel("on_unpublished"), FieldPanel("on_deleted")]),
-             FieldPanel("on_records")],
+            [
+                FieldRowPanel([FieldPanel("on_published"), FieldPanel("on_unpublished"), FieldPanel("on_deleted")]),
+                FieldPanel("on_records"),
+            ],
             heading="推送哪些事件",
         ),
         FieldPanel("active"),
@@ -37,8 +39,16 @@ class DeliveryViewSet(SnippetViewSet):
     list_filter = ["status", "event", "subscriber"]
     inspect_view_enabled = True
     inspect_view_fields = [
-        "subscriber", "event", "status", "attempts", "next_attempt_at", "response_status", "last_error",
-        "payload", "created_at", "delivered_at",
+        "subscriber",
+        "event",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "response_status",
+        "last_error",
+        "payload",
+        "created_at",
+        "delivered_at",
     ]
 
 

@@ -57,7 +57,7 @@ def read_csv(response):
 def test_projects_download_as_a_spreadsheet_with_every_matching_record(client, home):
     for n in range(25):
         ProjectPageFactory(title=f"项目{n:02d}", start_date=datetime.date(2022, 3, 1) + datetime.timedelta(days=n))
-    ProjectPageFactory(title="=HYPERLINK(\"http://evil.example\")", start_date=datetime.date(2021, 1, 1))
+    ProjectPageFactory(title='=HYPERLINK("http://evil.example")', start_date=datetime.date(2021, 1, 1))
     response = client.get("/api/v2/projects/?format=csv&year=2022")
     rows = read_csv(response)
     assert len(rows) == 25  # all of them, not a page of 20
@@ -75,8 +75,13 @@ def test_projects_download_as_a_spreadsheet_with_every_matching_record(client, h
 def test_policies_notices_and_the_red_black_list_download_too(client, home):
     PolicyPageFactory(title="关于加快推进社会工作发展的意见", level="provincial")
     NoticePageFactory(title="立项公示", kind="approval_publicity", publicity_until=datetime.date(2022, 7, 1))
-    OrganizationFactory(name="红榜组织", list_status="red", list_reason="服务成效突出", listed_on="2022-01-01",
-                        contact_phone="13900000001")
+    OrganizationFactory(
+        name="红榜组织",
+        list_status="red",
+        list_reason="服务成效突出",
+        listed_on="2022-01-01",
+        contact_phone="13900000001",
+    )
     [policy] = read_csv(client.get("/api/v2/policies/?format=csv"))
     assert policy["level_label"] == "省级"
     [notice] = read_csv(client.get("/api/v2/notices/?format=csv"))
@@ -87,8 +92,9 @@ def test_policies_notices_and_the_red_black_list_download_too(client, home):
     assert "13900000001" not in response.content.decode("utf-8-sig")
 
 
-@pytest.mark.parametrize("url", ["/api/v2/stations/?format=csv", "/api/v2/projects/?format=xlsx",
-                                 "/api/v2/departments/?format=csv"])
+@pytest.mark.parametrize(
+    "url", ["/api/v2/stations/?format=csv", "/api/v2/projects/?format=xlsx", "/api/v2/departments/?format=csv"]
+)
 def test_other_formats_get_a_400_naming_the_downloads(client, home, url):
     response = client.get(url)
     assert response.status_code == 400

@@ -56,11 +56,24 @@ def test_listing_fields_and_ordering(client, home):
 def test_project_filters(client, home):
     street = StreetFactory(name="关上街道")
     category = CategoryFactory(name="社区营造")
-    wanted = ProjectPageFactory(title="关上社区营造", street=street, category=category, stage="evaluation",
-                                start_date=datetime.date(2021, 4, 1), end_date=datetime.date(2021, 12, 31))
+    wanted = ProjectPageFactory(
+        title="关上社区营造",
+        street=street,
+        category=category,
+        stage="evaluation",
+        start_date=datetime.date(2021, 4, 1),
+        end_date=datetime.date(2021, 12, 31),
+    )
     ProjectPageFactory(title="其他项目", start_date=datetime.date(2022, 4, 1))
-    for query in [f"street={street.pk}", f"category={category.pk}", "stage=evaluation", "year=2021",
-                  f"purchaser={wanted.purchaser_id}&year=2021", "started_before=2021-12-31", "active_on=2021-06-01"]:
+    for query in [
+        f"street={street.pk}",
+        f"category={category.pk}",
+        "stage=evaluation",
+        "year=2021",
+        f"purchaser={wanted.purchaser_id}&year=2021",
+        "started_before=2021-12-31",
+        "active_on=2021-06-01",
+    ]:
         assert [p["title"] for p in items(client.get(f"/api/v2/projects/?{query}"))] == ["关上社区营造"], query
 
 
@@ -106,10 +119,15 @@ def test_bad_parameters_get_400_with_a_message(client, project, query):
 
 
 def test_bad_parameters_on_other_endpoints(client, project):
-    for url in ["/api/v2/pages/?type=pages.Nope", "/api/v2/organizations/?contact_phone=0871-63000000",
-                "/api/v2/policies/?issued_before=yesterday", "/api/v2/images/?limit=1000",
-                "/api/v2/updates/?project=abc", f"/api/v2/updates/?project={10**26}",
-                f"/api/v2/projects/?category={10**26}"]:
+    for url in [
+        "/api/v2/pages/?type=pages.Nope",
+        "/api/v2/organizations/?contact_phone=0871-63000000",
+        "/api/v2/policies/?issued_before=yesterday",
+        "/api/v2/images/?limit=1000",
+        "/api/v2/updates/?project=abc",
+        f"/api/v2/updates/?project={10**26}",
+        f"/api/v2/projects/?category={10**26}",
+    ]:
         response = client.get(url)
         assert response.status_code == 400, url
         assert CJK.search(response.json()["message"]), response.json()
@@ -134,11 +152,22 @@ def test_query_count_does_not_grow_with_page_size(client, home, image):
 
 
 def test_organizations_show_listing_but_no_contact_details(client, home):
-    OrganizationFactory(name="黑榜组织", list_status="black", list_reason="虚报服务人次",
-                        listed_on=datetime.date(2022, 1, 1), list_until=datetime.date(2099, 1, 1))
+    OrganizationFactory(
+        name="黑榜组织",
+        list_status="black",
+        list_reason="虚报服务人次",
+        listed_on=datetime.date(2022, 1, 1),
+        list_until=datetime.date(2099, 1, 1),
+    )
     org = items(client.get("/api/v2/organizations/?fields=*"))[0]
-    assert org["listing"] == {"status": "black", "status_label": "黑榜", "reason": "虚报服务人次", "listed_on": "2022-01-01",
-                              "until": "2099-01-01", "in_force": True}
+    assert org["listing"] == {
+        "status": "black",
+        "status_label": "黑榜",
+        "reason": "虚报服务人次",
+        "listed_on": "2022-01-01",
+        "until": "2099-01-01",
+        "in_force": True,
+    }
     assert not {"contact_person", "contact_phone", "contact_email", "address"} & set(org)
     assert client.get("/api/v2/organizations/?fields=contact_phone").status_code == 400
 

@@ -21,8 +21,12 @@ def enum_properties(node, path=""):
     """(path, name, sibling names) of every enumerated property anywhere in the schema."""
     if isinstance(node, dict):
         for name, prop in (node.get("properties") or {}).items():
-            if isinstance(prop, dict) and ("enum" in prop or "$ref" in prop and "Enum" in prop["$ref"]
-                                            or any("Enum" in ref.get("$ref", "") for ref in prop.get("allOf", []))):
+            if isinstance(prop, dict) and (
+                "enum" in prop
+                or "$ref" in prop
+                and "Enum" in prop["$ref"]
+                or any("Enum" in ref.get("$ref", "") for ref in prop.get("allOf", []))
+            ):
                 yield path, name, set(node["properties"])
         for key, value in node.items():
             yield from enum_properties(value, f"{path}/{key}")
@@ -40,7 +44,8 @@ def test_every_coded_field_in_the_schema_has_a_label_beside_it(client):
     assert len(found) > 10
     # Statistics rows name their group as {"key", "label", "count"}: the label is there under its own name.
     missing = [
-        f"{path}.{name}" for path, name, siblings in found
+        f"{path}.{name}"
+        for path, name, siblings in found
         if f"{name}_label" not in siblings and not (name == "key" and "label" in siblings)
     ]
     assert missing == []
@@ -55,7 +60,8 @@ def test_labels_beside_codes_in_answers(client, project):
     assert data["participants"][0]["kind_label"] == "志愿者队伍"
     assert data["funds"]["payments"][0]["kind_label"] == "尾款"
     assert [(step["stage_label"], step["reached_on"]) for step in data["timeline"]][2:4] == [
-        ("立项公示", "2022-02-10"), ("项目实施", "2022-03-01"),
+        ("立项公示", "2022-02-10"),
+        ("项目实施", "2022-03-01"),
     ]
     assert data["milestones"][0]["stage_label"] == "立项公示"
     assert data["street"]["level_label"] == "街道（乡镇）"
@@ -64,15 +70,25 @@ def test_labels_beside_codes_in_answers(client, project):
 
 
 def test_labels_and_own_dates_in_listings(client, home):
-    PolicyPageFactory(title="省级意见", level="provincial", status="amended", issued_on=datetime.date(2021, 5, 1),
-                      effective_on=datetime.date(2021, 6, 1))
+    PolicyPageFactory(
+        title="省级意见",
+        level="provincial",
+        status="amended",
+        issued_on=datetime.date(2021, 5, 1),
+        effective_on=datetime.date(2021, 6, 1),
+    )
     PolicyPageFactory(title="区级办法", level="district", issued_on=datetime.date(2023, 1, 9))
-    NoticePageFactory(title="立项公示", kind="approval_publicity", published_on=datetime.date(2022, 6, 20),
-                      publicity_until=datetime.date(2022, 6, 27))
+    NoticePageFactory(
+        title="立项公示",
+        kind="approval_publicity",
+        published_on=datetime.date(2022, 6, 20),
+        publicity_until=datetime.date(2022, 6, 27),
+    )
     NoticePageFactory(title="较早的动态", kind="news", published_on=datetime.date(2021, 1, 1))
     StationPageFactory(title="关上街道社工站", level="street", region=StreetFactory(name="关上街道"))
-    OrganizationFactory(name="红榜组织", rating="5A", list_status="red", list_reason="服务成效突出",
-                        listed_on="2022-01-01")
+    OrganizationFactory(
+        name="红榜组织", rating="5A", list_status="red", list_reason="服务成效突出", listed_on="2022-01-01"
+    )
 
     policies = client.get("/api/v2/policies/").json()["items"]
     # Newest by issue date, whatever order they were imported in.
@@ -84,7 +100,9 @@ def test_labels_and_own_dates_in_listings(client, home):
     notices = client.get("/api/v2/notices/").json()["items"]
     assert [n["title"] for n in notices] == ["立项公示", "较早的动态"]
     assert (notices[0]["kind_label"], notices[0]["published_on"], notices[0]["publicity_until"]) == (
-        "立项公示", "2022-06-20", "2022-06-27",
+        "立项公示",
+        "2022-06-20",
+        "2022-06-27",
     )
     station = client.get("/api/v2/stations/").json()["items"][0]
     assert station["level_label"] == "街道（乡镇）社会工作服务站"

@@ -13,9 +13,19 @@ from tests.factories import NoticePageFactory, OrganizationFactory, ProjectPageF
 pytestmark = pytest.mark.django_db
 
 LISTINGS = [
-    "/api/v2/pages/", "/api/v2/projects/", "/api/v2/policies/", "/api/v2/notices/", "/api/v2/stations/",
-    "/api/v2/images/", "/api/v2/documents/", "/api/v2/departments/", "/api/v2/categories/",
-    "/api/v2/organizations/", "/api/v2/regions/", "/api/v2/redblack/", "/api/v2/updates/",
+    "/api/v2/pages/",
+    "/api/v2/projects/",
+    "/api/v2/policies/",
+    "/api/v2/notices/",
+    "/api/v2/stations/",
+    "/api/v2/images/",
+    "/api/v2/documents/",
+    "/api/v2/departments/",
+    "/api/v2/categories/",
+    "/api/v2/organizations/",
+    "/api/v2/regions/",
+    "/api/v2/redblack/",
+    "/api/v2/updates/",
 ]
 
 
@@ -25,8 +35,11 @@ def secrets(home):
     words = []
 
     org = OrganizationFactory(
-        name="公开的社会组织", contact_person="联系人丁", contact_phone="13900000001",
-        contact_email="ding@example.com", address="保密路99号",
+        name="公开的社会组织",
+        contact_person="联系人丁",
+        contact_phone="13900000001",
+        contact_email="ding@example.com",
+        address="保密路99号",
     )
     words += ["联系人丁", "13900000001", "ding@example.com", "保密路99号"]
 
@@ -56,21 +69,40 @@ def secrets(home):
         from shegong.feedback.models import Comment
 
         Comment.objects.create(project=published, name="市民", text="待审留言戊")
-        Comment.objects.create(project=published, name="市民", text="已通过的留言", contact="13800000002", status="approved")
+        Comment.objects.create(
+            project=published, name="市民", text="已通过的留言", contact="13800000002", status="approved"
+        )
         words += ["待审留言戊", "13800000002"]
     from shegong.funds.models import Disbursement
     from shegong.updates.models import ImplementationUpdate
 
     ImplementationUpdate.objects.create(project=published, title="待审动态辛", text="待审内容辛")
-    ImplementationUpdate.objects.create(project=published, title="驳回动态壬", text="驳回内容壬", status="rejected",
-                                        moderation_note="驳回理由癸")
-    ImplementationUpdate.objects.create(project=published, title="公开动态", text="已通过", status="approved",
-                                        moderation_note="审核备注子")
+    ImplementationUpdate.objects.create(
+        project=published, title="驳回动态壬", text="驳回内容壬", status="rejected", moderation_note="驳回理由癸"
+    )
+    ImplementationUpdate.objects.create(
+        project=published, title="公开动态", text="已通过", status="approved", moderation_note="审核备注子"
+    )
     ImplementationUpdate.objects.create(project=private, title="受限项目动态寅", text="受限", status="approved")
-    Disbursement.objects.create(project=published, kind="final", paid_on="2030-01-01", amount="999999.00",
-                                note="拨付备注丑", override_reason="放行理由卯")
-    words += ["待审动态辛", "待审内容辛", "驳回动态壬", "驳回内容壬", "驳回理由癸", "审核备注子", "受限项目动态寅",
-              "拨付备注丑", "放行理由卯"]
+    Disbursement.objects.create(
+        project=published,
+        kind="final",
+        paid_on="2030-01-01",
+        amount="999999.00",
+        note="拨付备注丑",
+        override_reason="放行理由卯",
+    )
+    words += [
+        "待审动态辛",
+        "待审内容辛",
+        "驳回动态壬",
+        "驳回内容壬",
+        "驳回理由癸",
+        "审核备注子",
+        "受限项目动态寅",
+        "拨付备注丑",
+        "放行理由卯",
+    ]
     if apps.is_installed("shegong.lifecycle"):
         from shegong.lifecycle.models import ReviewScore
 

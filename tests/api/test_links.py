@@ -17,15 +17,27 @@ pytestmark = pytest.mark.django_db
 
 HOST = "portal.example.gov.cn"
 LISTINGS = [
-    "/api/v2/pages/", "/api/v2/projects/", "/api/v2/policies/", "/api/v2/notices/", "/api/v2/stations/",
-    "/api/v2/images/", "/api/v2/documents/", "/api/v2/departments/", "/api/v2/categories/",
-    "/api/v2/organizations/", "/api/v2/regions/", "/api/v2/redblack/", "/api/v2/updates/",
+    "/api/v2/pages/",
+    "/api/v2/projects/",
+    "/api/v2/policies/",
+    "/api/v2/notices/",
+    "/api/v2/stations/",
+    "/api/v2/images/",
+    "/api/v2/documents/",
+    "/api/v2/departments/",
+    "/api/v2/categories/",
+    "/api/v2/organizations/",
+    "/api/v2/regions/",
+    "/api/v2/redblack/",
+    "/api/v2/updates/",
 ]
 
 
 @pytest.fixture
 def content(project, policy, image):
-    document = get_document_model().objects.create(title="实施细则", file=ContentFile("第一条……".encode(), name="rules.txt"))
+    document = get_document_model().objects.create(
+        title="实施细则", file=ContentFile("第一条……".encode(), name="rules.txt")
+    )
     policy.attachments.create(document=document, title="实施细则全文")
     policy.save_revision().publish()
     NoticePageFactory(title="立项公示", kind="approval_publicity", publicity_until="2022-07-01")

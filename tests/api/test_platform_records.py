@@ -31,18 +31,29 @@ def names(client, query=""):
 
 
 def test_red_black_list_is_the_public_pages_list_with_validity_and_no_contacts(client, home):
-    red = OrganizationFactory(name="红榜机构", list_status="red", list_reason="项目执行优秀", listed_on=TODAY - 10 * DAY,
-                              list_until=TODAY + 365 * DAY, contact_phone="0871-11112222")
+    red = OrganizationFactory(
+        name="红榜机构",
+        list_status="red",
+        list_reason="项目执行优秀",
+        listed_on=TODAY - 10 * DAY,
+        list_until=TODAY + 365 * DAY,
+        contact_phone="0871-11112222",
+    )
     OrganizationFactory(name="黑榜机构", list_status="black", list_reason="虚报服务人次", listed_on=TODAY - 30 * DAY)
-    OrganizationFactory(name="已过期机构", list_status="black", list_reason="旧事", listed_on=TODAY - 400 * DAY,
-                        list_until=TODAY - DAY)
+    OrganizationFactory(
+        name="已过期机构", list_status="black", list_reason="旧事", listed_on=TODAY - 400 * DAY, list_until=TODAY - DAY
+    )
     OrganizationFactory(name="未列入机构")
 
     listing = items(client.get("/api/v2/redblack/"))
     assert [entry["name"] for entry in listing] == ["红榜机构", "黑榜机构", "已过期机构"]
     assert listing[0]["listing"] == {
-        "status": "red", "status_label": "红榜", "reason": "项目执行优秀", "listed_on": (TODAY - 10 * DAY).isoformat(),
-        "until": (TODAY + 365 * DAY).isoformat(), "in_force": True,
+        "status": "red",
+        "status_label": "红榜",
+        "reason": "项目执行优秀",
+        "listed_on": (TODAY - 10 * DAY).isoformat(),
+        "until": (TODAY + 365 * DAY).isoformat(),
+        "in_force": True,
     }
     assert listing[1]["listing"]["until"] is None and listing[2]["listing"]["in_force"] is False
     assert urlsplit(listing[0]["meta"]["detail_url"]).path == f"/api/v2/organizations/{red.pk}/"
@@ -62,7 +73,9 @@ def test_red_black_list_is_the_public_pages_list_with_validity_and_no_contacts(c
 
 
 def test_only_approved_updates_of_public_projects_with_photo_renditions(client, project, image):
-    shown = UpdateFactory(project=project, title="五月入户探访", happened_on=datetime.date(2024, 5, 6), status="approved")
+    shown = UpdateFactory(
+        project=project, title="五月入户探访", happened_on=datetime.date(2024, 5, 6), status="approved"
+    )
     UpdatePhoto.objects.create(update=shown, image=image, caption="社工与老人交谈")
     UpdateFactory(project=project, title="六月社区议事会", happened_on=datetime.date(2024, 6, 2), status="approved")
     pending = UpdateFactory(project=project, title="待审动态")
@@ -84,9 +97,9 @@ def test_only_approved_updates_of_public_projects_with_photo_renditions(client, 
 
     assert client.get(f"/api/v2/updates/{pending.pk}/").status_code == 404
     other = ProjectPageFactory()
-    assert [e["title"] for e in items(client.get(f"/api/v2/updates/?project={project.pk}&happened_after=2024-06-01"))] == [
-        "六月社区议事会"
-    ]
+    assert [
+        e["title"] for e in items(client.get(f"/api/v2/updates/?project={project.pk}&happened_after=2024-06-01"))
+    ] == ["六月社区议事会"]
     assert items(client.get(f"/api/v2/updates/?project={other.pk}")) == []
     for bad in [f"project={restricted.pk}", "project=abc", "happened_after=May", "search=探访", "fields=status"]:
         response = client.get(f"/api/v2/updates/?{bad}")
@@ -95,17 +108,28 @@ def test_only_approved_updates_of_public_projects_with_photo_renditions(client, 
 
 def test_project_funds_timeline_and_rating_match_the_project_page(client, project):
     DisbursementFactory(project=project, kind="first", paid_on=datetime.date(2022, 3, 15), amount="60000.00")
-    DisbursementFactory(project=project, kind="midterm", paid_on=datetime.date(2022, 9, 1), amount="60000.00",
-                        note="凭证另行归档")
+    DisbursementFactory(
+        project=project, kind="midterm", paid_on=datetime.date(2022, 9, 1), amount="60000.00", note="凭证另行归档"
+    )
     # Over budget and after the service period, let through by an editor: the payment is public, the reason is not.
-    DisbursementFactory(project=project, kind="final", paid_on=datetime.date(2023, 3, 10), amount="40000.00",
-                        override_reason="经局务会研究同意")
+    DisbursementFactory(
+        project=project,
+        kind="final",
+        paid_on=datetime.date(2023, 3, 10),
+        amount="40000.00",
+        override_reason="经局务会研究同意",
+    )
     for rating, status in [(4, "approved"), (5, "approved"), (1, "pending"), (1, "rejected")]:
-        CommentFactory(project=project, rating=rating, status=status, moderation_note="不公开" if status == "rejected" else "")
+        CommentFactory(
+            project=project, rating=rating, status=status, moderation_note="不公开" if status == "rejected" else ""
+        )
 
     data = client.get(f"/api/v2/projects/{project.pk}/").json()
     assert data["funds"] == {
-        "budget": "150000.00", "spent": "160000.00", "remaining": "-10000.00", "percent": "106.7",
+        "budget": "150000.00",
+        "spent": "160000.00",
+        "remaining": "-10000.00",
+        "percent": "106.7",
         "payments": [
             {"paid_on": "2022-03-15", "kind": "first", "kind_label": "首期款", "amount": "60000.00"},
             {"paid_on": "2022-09-01", "kind": "midterm", "kind_label": "中期款", "amount": "60000.00"},
@@ -119,7 +143,12 @@ def test_project_funds_timeline_and_rating_match_the_project_page(client, projec
         {"stage": "publicity", "stage_label": "立项公示", "reached_on": "2022-02-10"},
     ]
     assert [step["stage"] for step in data["timeline"]] == [
-        "call", "review", "publicity", "implementation", "evaluation", "result"
+        "call",
+        "review",
+        "publicity",
+        "implementation",
+        "evaluation",
+        "result",
     ]
     body = client.get("/api/v2/projects/?fields=*").content.decode()
     assert "经局务会研究同意" not in body and "凭证另行归档" not in body

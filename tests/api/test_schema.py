@@ -28,12 +28,31 @@ pytestmark = pytest.mark.django_db
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 ENDPOINTS = [
-    "/api/v2/pages/", "/api/v2/pages/{id}/", "/api/v2/projects/", "/api/v2/projects/{id}/",
-    "/api/v2/policies/", "/api/v2/policies/{id}/", "/api/v2/notices/", "/api/v2/notices/{id}/",
-    "/api/v2/stations/", "/api/v2/stations/{id}/", "/api/v2/images/", "/api/v2/images/{id}/",
-    "/api/v2/documents/", "/api/v2/documents/{id}/", "/api/v2/departments/", "/api/v2/categories/",
-    "/api/v2/organizations/", "/api/v2/organizations/{id}/", "/api/v2/regions/", "/api/v2/regions/tree/",
-    "/api/v2/search/", "/api/v2/stats/", "/api/v2/preview/", "/api/v2/redblack/", "/api/v2/updates/",
+    "/api/v2/pages/",
+    "/api/v2/pages/{id}/",
+    "/api/v2/projects/",
+    "/api/v2/projects/{id}/",
+    "/api/v2/policies/",
+    "/api/v2/policies/{id}/",
+    "/api/v2/notices/",
+    "/api/v2/notices/{id}/",
+    "/api/v2/stations/",
+    "/api/v2/stations/{id}/",
+    "/api/v2/images/",
+    "/api/v2/images/{id}/",
+    "/api/v2/documents/",
+    "/api/v2/documents/{id}/",
+    "/api/v2/departments/",
+    "/api/v2/categories/",
+    "/api/v2/organizations/",
+    "/api/v2/organizations/{id}/",
+    "/api/v2/regions/",
+    "/api/v2/regions/tree/",
+    "/api/v2/search/",
+    "/api/v2/stats/",
+    "/api/v2/preview/",
+    "/api/v2/redblack/",
+    "/api/v2/updates/",
     "/api/v2/updates/{id}/",
 ]
 
@@ -51,7 +70,9 @@ def test_schema_is_valid_openapi_and_covers_every_endpoint(client):
 def assets(page):
     """The addresses of every script, stylesheet, font and image a docs page loads, and its inline scripts."""
     sources = re.findall(r'<(?:script|link|img)[^>]*?(?:src|href)="([^"]+)"', page)
-    inline = [body for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", page, re.DOTALL) if "src=" not in attrs]
+    inline = [
+        body for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", page, re.DOTALL) if "src=" not in attrs
+    ]
     return sources, inline
 
 
@@ -95,9 +116,9 @@ def test_docs_are_written_for_consumers_in_chinese(client):
 @pytest.fixture
 def content(project, policy, image):
     """Some of every kind, so generated ids and filters sometimes hit real records."""
-    NoticePageFactory(title="立项公示", kind="approval_publicity", publicity_until="2022-07-01").related_projects.create(
-        project=project
-    )
+    NoticePageFactory(
+        title="立项公示", kind="approval_publicity", publicity_until="2022-07-01"
+    ).related_projects.create(project=project)
     StreetFactory(name="关上街道")
     OrganizationFactory(name="红榜组织", list_status="red", list_reason="服务成效突出", listed_on="2022-01-01")
     update = UpdateFactory(project=project, status="approved")
@@ -137,7 +158,10 @@ def errors_in_chinese(ctx, response, case):
 def test_api_keeps_to_its_schema(case, content, connection_kept):
     case.call_and_validate(
         checks=[
-            not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
             errors_in_chinese,
         ]
     )

@@ -51,16 +51,22 @@ def only(events, name):
 
 
 def test_red_black_list_change_is_announced_without_contacts(subscriber, receiver):
-    organization = OrganizationFactory(name="春晖社工", contact_person="联系人丁", contact_phone="13900000001",
-                                       address="保密路99号")
+    organization = OrganizationFactory(
+        name="春晖社工", contact_person="联系人丁", contact_phone="13900000001", address="保密路99号"
+    )
     delivered(receiver)
     organization.list_status, organization.list_reason, organization.listed_on = "black", "虚报服务人次", "2023-05-01"
     organization.save()
     event = only(delivered(receiver), "organization.changed")
     assert event["html_url"] == f"{BASE}/redblack/"
     assert event["api_url"] == f"{BASE}/api/v2/organizations/{organization.pk}/"
-    assert event["data"]["listing"] == {"status": "black", "status_label": "黑榜", "reason": "虚报服务人次",
-                                        "listed_on": "2023-05-01", "until": None}
+    assert event["data"]["listing"] == {
+        "status": "black",
+        "status_label": "黑榜",
+        "reason": "虚报服务人次",
+        "listed_on": "2023-05-01",
+        "until": None,
+    }
     for secret in ("联系人丁", "13900000001", "保密路99号"):
         assert secret not in json.dumps(event, ensure_ascii=False)
     pk = organization.pk
@@ -70,8 +76,9 @@ def test_red_black_list_change_is_announced_without_contacts(subscriber, receive
 
 def test_payment_is_announced_without_internal_notes(project, subscriber, receiver):
     delivered(receiver)
-    payment = DisbursementFactory(project=project, kind="final", amount="5000.00", note="内部备注甲",
-                                  override_reason="超出服务期经主任同意")
+    payment = DisbursementFactory(
+        project=project, kind="final", amount="5000.00", note="内部备注甲", override_reason="超出服务期经主任同意"
+    )
     events = delivered(receiver)
     event = only(events, "payment.changed")
     assert event["html_url"] == f"{BASE}/projects/{project.slug}/"
@@ -103,8 +110,9 @@ def test_updates_are_announced_once_approved(project, subscriber, receiver):
 
 def test_comments_are_announced_once_approved_without_who_wrote_them(project, subscriber, receiver):
     delivered(receiver)
-    comment = CommentFactory(project=project, name="王阿姨", contact="13800000002", text="待审核的留言内容",
-                             status="pending", rating=4)
+    comment = CommentFactory(
+        project=project, name="王阿姨", contact="13800000002", text="待审核的留言内容", status="pending", rating=4
+    )
     assert delivered(receiver) == []
     comment.status = "approved"
     comment.save()

@@ -37,7 +37,11 @@ def save_pair(pair):
         street = community = None
     start, end = PERIODS[pair.period]
     later = ProjectPageFactory(
-        **text_fields(pair.later), start_date=start, end_date=end, street=street, community=community,
+        **text_fields(pair.later),
+        start_date=start,
+        end_date=end,
+        street=street,
+        community=community,
         organization=earlier.organization if pair.organization == "same" else OrganizationFactory(),
         purchaser=earlier.purchaser if pair.purchaser == "same" else DepartmentFactory(),
         live=False,

@@ -17,6 +17,11 @@ def earlier(home):
 def repeat(earlier):
     """A draft that repeats the earlier project in other words: same organization and community, same period."""
     return ProjectPageFactory(
-        code="GD-2022-101", title=ELDERLY_REWORDED.title, summary=ELDERLY_REWORDED.summary,
-        organization=earlier.organization, street=earlier.street, community=earlier.community, live=False,
+        code="GD-2022-101",
+        title=ELDERLY_REWORDED.title,
+        summary=ELDERLY_REWORDED.summary,
+        organization=earlier.organization,
+        street=earlier.street,
+        community=earlier.community,
+        live=False,
     )

@@ -59,11 +59,19 @@ def held_back(client, page):
 
 def draft(earlier, application, **fields):
     """A later application for the earlier project's place, organization, purchaser and period unless told otherwise."""
-    return ProjectPageFactory(**{
-        "organization": earlier.organization, "purchaser": earlier.purchaser, "street": earlier.street,
-        "community": earlier.community, "start_date": earlier.start_date, "end_date": earlier.end_date,
-        **text_fields(application), "live": False, **fields,
-    })
+    return ProjectPageFactory(
+        **{
+            "organization": earlier.organization,
+            "purchaser": earlier.purchaser,
+            "street": earlier.street,
+            "community": earlier.community,
+            "start_date": earlier.start_date,
+            "end_date": earlier.end_date,
+            **text_fields(application),
+            "live": False,
+            **fields,
+        }
+    )
 
 
 def test_an_identical_title_with_an_empty_summary_is_held_back(admin_client, home):
@@ -80,7 +88,9 @@ def case(name):
     return next(pair for pair in TUNING + HELD_OUT if pair.name == name)
 
 
-@pytest.mark.parametrize("name", ["只有名称和简介的轻度改写", "只有名称和简介的近义改写", "整体改写（名称、简介、详情）"])
+@pytest.mark.parametrize(
+    "name", ["只有名称和简介的轻度改写", "只有名称和简介的近义改写", "整体改写（名称、简介、详情）"]
+)
 def test_a_paraphrase_is_held_back(admin_client, home, name):
     earlier, later = save_pair(case(name))
     assert held_back(admin_client, later)
@@ -105,14 +115,20 @@ def test_the_body_and_the_budget_are_compared_and_named(admin_client, home):
 
 RENEWALS = {
     "the second phase after the first ended": lambda e: draft(
-        e, replace(ELDERLY, title=ELDERLY.title + "（二期）"), start_date=PERIODS["next"][0], end_date=PERIODS["next"][1],
+        e,
+        replace(ELDERLY, title=ELDERLY.title + "（二期）"),
+        start_date=PERIODS["next"][0],
+        end_date=PERIODS["next"][1],
     ),
     "the same organization's children's service in the same community": lambda e: draft(
-        e, replace(CHILDREN, title="金马社区“四点半课堂”儿童关爱项目"),
+        e,
+        replace(CHILDREN, title="金马社区“四点半课堂”儿童关爱项目"),
     ),
     "the same model in another street by another organization": lambda e: draft(
-        e, replace(ELDERLY, title="关上社区独居老人关爱服务项目", summary=ELDERLY.summary.replace("金马", "关上")),
-        organization=OrganizationFactory(), street=(street := StreetFactory()),
+        e,
+        replace(ELDERLY, title="关上社区独居老人关爱服务项目", summary=ELDERLY.summary.replace("金马", "关上")),
+        organization=OrganizationFactory(),
+        street=(street := StreetFactory()),
         community=CommunityFactory(parent=street),
     ),
 }
@@ -166,7 +182,10 @@ def test_a_distinct_project_publishes_without_a_question(admin_client, earlier):
     other = ProjectPageFactory(
         title="金马社区留守儿童关爱服务项目",
         summary="为金马社区留守儿童提供学业辅导、心理支持和安全教育，链接社区志愿者开展结对陪伴。",
-        organization=earlier.organization, street=earlier.street, community=earlier.community, live=False,
+        organization=earlier.organization,
+        street=earlier.street,
+        community=earlier.community,
+        live=False,
     )
     page = publish(admin_client, other).content.decode()
     assert "可能重复申报" not in page
@@ -189,10 +208,18 @@ def import_document(path, row):
 
 def test_import_refuses_a_likely_duplicate_row_unless_it_carries_a_reason(earlier, tmp_path):
     row = {
-        "code": "GD-2022-102", "title": ELDERLY_REWORDED.title, "summary": ELDERLY_REWORDED.summary,
-        "stage": "implementation", "stage_dates": {"implementation": "2022-03-01"},
-        "budget": "100000", "start": "2022-03-01", "end": "2023-02-28", "purchaser": earlier.purchaser.name,
-        "organization": earlier.organization.name, "street": earlier.street.name, "community": earlier.community.name,
+        "code": "GD-2022-102",
+        "title": ELDERLY_REWORDED.title,
+        "summary": ELDERLY_REWORDED.summary,
+        "stage": "implementation",
+        "stage_dates": {"implementation": "2022-03-01"},
+        "budget": "100000",
+        "start": "2022-03-01",
+        "end": "2023-02-28",
+        "purchaser": earlier.purchaser.name,
+        "organization": earlier.organization.name,
+        "street": earlier.street.name,
+        "community": earlier.community.name,
     }
     with pytest.raises(CommandError) as failure:
         import_document(tmp_path / "dup.json", row)

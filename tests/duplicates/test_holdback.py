@@ -186,8 +186,12 @@ def test_a_confirmation_holds_both_ways(admin_client, earlier, repeat):
 def test_a_project_cannot_be_copied(admin_client, earlier):
     response = admin_client.post(
         reverse("wagtailadmin_pages:copy", args=[earlier.pk]),
-        {"new_title": "复制的项目", "new_slug": "copied", "new_parent_page": str(earlier.get_parent().pk),
-         "publish_copies": "on"},
+        {
+            "new_title": "复制的项目",
+            "new_slug": "copied",
+            "new_parent_page": str(earlier.get_parent().pk),
+            "publish_copies": "on",
+        },
         follow=True,
     )
     assert response.status_code == 200 and any("服务项目不能复制" in m for m in messages_of(response))
@@ -198,8 +202,14 @@ def test_department_staff_are_told_without_another_departments_draft_and_cannot_
     civil, youth = DepartmentFactory(name="官渡区民政局"), DepartmentFactory(name="共青团官渡区委")
     theirs = ProjectPageFactory(code="GD-2022-200", **text_fields(ELDERLY), purchaser=youth, live=False)
     mine = ProjectPageFactory(
-        code="GD-2022-201", title=ELDERLY_REWORDED.title, summary=ELDERLY_REWORDED.summary, purchaser=civil,
-        organization=theirs.organization, street=theirs.street, community=theirs.community, live=False,
+        code="GD-2022-201",
+        title=ELDERLY_REWORDED.title,
+        summary=ELDERLY_REWORDED.summary,
+        purchaser=civil,
+        organization=theirs.organization,
+        street=theirs.street,
+        community=theirs.community,
+        live=False,
     )
     client.force_login(account("minzheng", DEPARTMENT_STAFF, department=civil))
     response = post_edit_form(client, mine, **{"action-publish": "action-publish"})

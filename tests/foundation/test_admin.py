@@ -63,11 +63,23 @@ def test_editor_publishes_a_project(admin_client, home):
     organization, community = OrganizationFactory(), CommunityFactory()
     url, data = add_form(admin_client, ProjectPage, ProjectIndexPage.objects.get())
     response = publish(
-        admin_client, url, with_body(data, "为困难群众提供服务"),
-        title="关上社区营造项目", slug="gd-2022-100", code="GD-2022-100", category=category.pk,
-        purchaser=department.pk, organization=organization.pk, street=community.parent.pk,
-        community=community.pk, budget="180000.00", start_date="2022-03-01", end_date="2023-02-28",
-        stage="implementation", social_worker="李娜", summary="社区营造试点",
+        admin_client,
+        url,
+        with_body(data, "为困难群众提供服务"),
+        title="关上社区营造项目",
+        slug="gd-2022-100",
+        code="GD-2022-100",
+        category=category.pk,
+        purchaser=department.pk,
+        organization=organization.pk,
+        street=community.parent.pk,
+        community=community.pk,
+        budget="180000.00",
+        start_date="2022-03-01",
+        end_date="2023-02-28",
+        stage="implementation",
+        social_worker="李娜",
+        summary="社区营造试点",
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     project = ProjectPage.objects.get(code="GD-2022-100")
@@ -78,8 +90,16 @@ def test_editor_publishes_a_project(admin_client, home):
 def test_the_project_form_reports_a_bad_period_and_a_negative_budget(admin_client, home):
     url, data = add_form(admin_client, ProjectPage, ProjectIndexPage.objects.get())
     response = publish(
-        admin_client, url, with_body(data, "正文"), title="错误项目", slug="bad", code="GD-2022-101",
-        budget="-10", start_date="2022-03-01", end_date="2022-01-01", stage="call",
+        admin_client,
+        url,
+        with_body(data, "正文"),
+        title="错误项目",
+        slug="bad",
+        code="GD-2022-101",
+        budget="-10",
+        start_date="2022-03-01",
+        end_date="2022-01-01",
+        stage="call",
     )
     assert response.status_code == 200
     text = response.content.decode()
@@ -90,9 +110,17 @@ def test_the_project_form_reports_a_bad_period_and_a_negative_budget(admin_clien
 def test_editor_publishes_a_policy(admin_client, home):
     url, data = add_form(admin_client, PolicyPage, PolicyIndexPage.objects.get())
     response = publish(
-        admin_client, url, with_body(data, "第一条 为规范社会工作服务项目管理"), title="官渡区社会工作服务项目管理办法",
-        slug="guanban-2022-8", document_number="官办发〔2022〕8号", level="district", issuer="官渡区人民政府办公室",
-        issued_on="2022-04-01", effective_on="2022-05-01", status="valid",
+        admin_client,
+        url,
+        with_body(data, "第一条 为规范社会工作服务项目管理"),
+        title="官渡区社会工作服务项目管理办法",
+        slug="guanban-2022-8",
+        document_number="官办发〔2022〕8号",
+        level="district",
+        issuer="官渡区人民政府办公室",
+        issued_on="2022-04-01",
+        effective_on="2022-05-01",
+        status="valid",
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert PolicyPage.objects.get(document_number="官办发〔2022〕8号").live
@@ -101,14 +129,25 @@ def test_editor_publishes_a_policy(admin_client, home):
 def test_editor_publishes_a_publicity_notice_linked_to_a_project(admin_client, home):
     project = ProjectPageFactory()
     url, data = add_form(admin_client, NoticePage, NoticeIndexPage.objects.get())
-    data.update({
-        "related_projects-TOTAL_FORMS": "1", "related_projects-INITIAL_FORMS": "0",
-        "related_projects-0-project": str(project.pk), "related_projects-0-ORDER": "1",
-        "related_projects-0-DELETE": "", "related_projects-0-id": "",
-    })
+    data.update(
+        {
+            "related_projects-TOTAL_FORMS": "1",
+            "related_projects-INITIAL_FORMS": "0",
+            "related_projects-0-project": str(project.pk),
+            "related_projects-0-ORDER": "1",
+            "related_projects-0-DELETE": "",
+            "related_projects-0-id": "",
+        }
+    )
     response = publish(
-        admin_client, url, with_body(data, "现予公示"), title="立项公示", slug="approval-2022",
-        kind="approval_publicity", published_on="2022-02-01", publicity_until="2022-02-08",
+        admin_client,
+        url,
+        with_body(data, "现予公示"),
+        title="立项公示",
+        slug="approval-2022",
+        kind="approval_publicity",
+        published_on="2022-02-01",
+        publicity_until="2022-02-08",
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     notice = NoticePage.objects.get(slug="approval-2022")
@@ -118,8 +157,13 @@ def test_editor_publishes_a_publicity_notice_linked_to_a_project(admin_client, h
 def test_a_publicity_notice_without_its_period_is_refused(admin_client, home):
     url, data = add_form(admin_client, NoticePage, NoticeIndexPage.objects.get())
     response = publish(
-        admin_client, url, with_body(data, "公示"), title="评估结果公示", slug="evaluation",
-        kind="evaluation_publicity", published_on="2022-02-01",
+        admin_client,
+        url,
+        with_body(data, "公示"),
+        title="评估结果公示",
+        slug="evaluation",
+        kind="evaluation_publicity",
+        published_on="2022-02-01",
     )
     assert response.status_code == 200
     assert "须填写公示截止日期" in response.content.decode()
@@ -130,8 +174,15 @@ def test_editor_publishes_a_station_and_a_content_page(admin_client, home):
     street = CommunityFactory().parent
     url, data = add_form(admin_client, StationPage, StationIndexPage.objects.get())
     response = publish(
-        admin_client, url, with_body(data, "站点介绍"), title="关上街道社会工作服务站", slug="guanshang",
-        level="street", region=street.pk, staff_count="3", services="养老服务\n儿童关爱",
+        admin_client,
+        url,
+        with_body(data, "站点介绍"),
+        title="关上街道社会工作服务站",
+        slug="guanshang",
+        level="street",
+        region=street.pk,
+        staff_count="3",
+        services="养老服务\n儿童关爱",
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert StationPage.objects.get(slug="guanshang").service_list == ["养老服务", "儿童关爱"]
@@ -154,7 +205,10 @@ def test_the_admin_offers_only_the_page_types_a_section_takes(admin_client, home
 SNIPPETS = [
     (Department, {"name": "官渡区残联", "short_name": "区残联", "sort_order": "0"}),
     (ProjectCategory, {"name": "助残服务", "sort_order": "0"}),
-    (SocialOrganization, {"name": "昆明市官渡区同心社会工作服务中心", "credit_code": "91350100M000100Y43", "rating": "3A"}),
+    (
+        SocialOrganization,
+        {"name": "昆明市官渡区同心社会工作服务中心", "credit_code": "91350100M000100Y43", "rating": "3A"},
+    ),
 ]
 
 
@@ -197,7 +251,9 @@ def test_a_region_is_added_under_its_parent(admin_client, home):
 
 def test_a_wrong_credit_code_is_a_form_error(admin_client, home):
     add_url = reverse("wagtailsnippets_snippets_socialorganization:add")
-    response = admin_client.post(add_url, {"name": "错误代码中心", "credit_code": "91350100M000100Y44", "list_status": ""})
+    response = admin_client.post(
+        add_url, {"name": "错误代码中心", "credit_code": "91350100M000100Y44", "list_status": ""}
+    )
     assert response.status_code == 200
     assert "第 18 位校验码不正确" in response.content.decode()
     assert not SocialOrganization.objects.filter(name="错误代码中心").exists()

@@ -56,8 +56,11 @@ def test_a_listing_needs_a_reason_and_an_end_after_its_start():
 @pytest.mark.django_db
 def test_listing_in_force_follows_its_dates():
     organization = SocialOrganization(
-        name="测试中心", list_status="black", list_reason="虚报服务数据",
-        listed_on=datetime.date(2023, 1, 1), list_until=datetime.date(2024, 12, 31),
+        name="测试中心",
+        list_status="black",
+        list_reason="虚报服务数据",
+        listed_on=datetime.date(2023, 1, 1),
+        list_until=datetime.date(2024, 12, 31),
     )
     assert organization.listing_in_force(datetime.date(2022, 12, 31)) == ""
     assert organization.listing_in_force(datetime.date(2024, 6, 1)) == "black"

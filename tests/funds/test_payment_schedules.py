@@ -25,7 +25,9 @@ ADD_SCHEDULE = "wagtailsnippets_funds_paymentschedule:add"
 def project(home):
     """Service from 2022-03-01 to 2023-02-28, evaluated (项目评估) on 2023-03-20: the demo's kind of project."""
     project = ProjectPageFactory(
-        budget=decimal.Decimal("100000.00"), start_date=datetime.date(2022, 3, 1), end_date=datetime.date(2023, 2, 28),
+        budget=decimal.Decimal("100000.00"),
+        start_date=datetime.date(2022, 3, 1),
+        end_date=datetime.date(2023, 2, 28),
     )
     ProjectMilestone.objects.create(page=project, stage="evaluation", reached_on=datetime.date(2023, 3, 20))
     return project
@@ -40,7 +42,14 @@ def anomalies_page(client):
 
 
 def payment_form(project, day, amount, kind, reason=""):
-    return {"project": project.pk, "paid_on": day, "kind": kind, "amount": amount, "note": "", "override_reason": reason}
+    return {
+        "project": project.pk,
+        "paid_on": day,
+        "kind": kind,
+        "amount": amount,
+        "note": "",
+        "override_reason": reason,
+    }
 
 
 def test_the_40_40_20_schedule_paid_as_agreed_is_no_anomaly(admin_client, project):
@@ -56,7 +65,9 @@ def test_the_40_40_20_schedule_paid_as_agreed_is_no_anomaly(admin_client, projec
 
 def test_the_final_tranche_before_the_evaluation_is_an_anomaly(admin_client, home):
     unevaluated = ProjectPageFactory(
-        budget=decimal.Decimal("100000.00"), start_date=datetime.date(2022, 3, 1), end_date=datetime.date(2023, 2, 28),
+        budget=decimal.Decimal("100000.00"),
+        start_date=datetime.date(2022, 3, 1),
+        end_date=datetime.date(2023, 2, 28),
     )
     pay(unevaluated, datetime.date(2022, 3, 10), "40000.00", "first")
     pay(unevaluated, datetime.date(2022, 9, 5), "40000.00", "midterm")
@@ -67,17 +78,23 @@ def test_the_final_tranche_before_the_evaluation_is_an_anomaly(admin_client, hom
 
     # Let through with a reason, it is still listed, with the reason.
     DisbursementFactory(
-        project=unevaluated, paid_on=datetime.date(2023, 4, 10), amount=decimal.Decimal("20000.00"), kind="final",
+        project=unevaluated,
+        paid_on=datetime.date(2023, 4, 10),
+        amount=decimal.Decimal("20000.00"),
+        kind="final",
         override_reason="经区民政局同意，评估报告待出具",
     )
     page = anomalies_page(admin_client)
     assert "第3期（终期评估后 20%）尚未到期" in page and "经区民政局同意" in page
 
 
-@pytest.mark.parametrize("day, amount, words", [
-    ("2022-05-01", "40000.00", "第2期（中期评估后 40%）2022-08-30 才到期，拨付日期 2022-05-01 早于到期日"),
-    ("2022-03-10", "20000.00", "第2期（中期评估后 40%）2022-08-30 才到期"),  # beyond the first tranche's share
-])
+@pytest.mark.parametrize(
+    "day, amount, words",
+    [
+        ("2022-05-01", "40000.00", "第2期（中期评估后 40%）2022-08-30 才到期，拨付日期 2022-05-01 早于到期日"),
+        ("2022-03-10", "20000.00", "第2期（中期评估后 40%）2022-08-30 才到期"),  # beyond the first tranche's share
+    ],
+)
 def test_a_tranche_paid_before_it_falls_due_is_refused_without_a_reason(admin_client, project, day, amount, words):
     pay(project, datetime.date(2022, 3, 5), "30000.00", "first")
     response = admin_client.post(reverse(ADD_PAYMENT), payment_form(project, day, amount, "midterm"))
@@ -97,10 +114,17 @@ def test_payments_beyond_the_budget_and_outside_the_period_are_still_anomalies(a
 
 
 def schedule_form(project, tranches, **fields):
-    return nested_form_data({
-        "project": project.pk, "signed_on": "", "midterm_on": "", **fields,
-        "tranches": inline_formset([{"share": share, "due": due, "due_on": due_on} for share, due, due_on in tranches]),
-    })
+    return nested_form_data(
+        {
+            "project": project.pk,
+            "signed_on": "",
+            "midterm_on": "",
+            **fields,
+            "tranches": inline_formset(
+                [{"share": share, "due": due, "due_on": due_on} for share, due, due_on in tranches]
+            ),
+        }
+    )
 
 
 def test_an_editor_gives_a_project_its_own_schedule_which_then_decides(client, project):
@@ -110,7 +134,9 @@ def test_an_editor_gives_a_project_its_own_schedule_which_then_decides(client, p
     # Under the default 40/40/20 both are anomalies: half on signing, the rest before the evaluation.
     assert anomalies_page(client).count(project.title) == 2
 
-    refused = client.post(reverse(ADD_SCHEDULE), schedule_form(project, [("50", "signing", ""), ("40", "date", "2022-12-01")]))
+    refused = client.post(
+        reverse(ADD_SCHEDULE), schedule_form(project, [("50", "signing", ""), ("40", "date", "2022-12-01")])
+    )
     assert refused.status_code == 200 and "各期比例之和须为 100%，现为 90%。" in refused.content.decode()
     refused = client.post(reverse(ADD_SCHEDULE), schedule_form(project, [("50", "signing", ""), ("50", "date", "")]))
     assert refused.status_code == 200 and "拨付条件为“指定日期”时须填写日期。" in refused.content.decode()

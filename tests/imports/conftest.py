@@ -15,12 +15,15 @@ def basics(home):
         "organizations": [
             OrganizationFactory(name="昆明市官渡区同心社会工作服务中心"),
             OrganizationFactory(
-                name="昆明市官渡区善行社会工作服务中心", list_status="black", list_reason="虚报服务人次",
+                name="昆明市官渡区善行社会工作服务中心",
+                list_status="black",
+                list_reason="虚报服务人次",
                 listed_on="2023-06-01",
             ),
         ],
         "streets": [guanshang, shuangqiao],
         "communities": [
-            CommunityFactory(name="关上社区", parent=guanshang), CommunityFactory(name="双桥社区", parent=shuangqiao),
+            CommunityFactory(name="关上社区", parent=guanshang),
+            CommunityFactory(name="双桥社区", parent=shuangqiao),
         ],
     }

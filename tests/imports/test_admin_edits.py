@@ -49,7 +49,10 @@ def test_reimport_after_admin_edits_keeps_them_and_names_each_conflict(imported)
 
     output = run(path)
 
-    assert "冲突，保留后台的值" in output and "“summary” 编辑改写的项目简介。（后台）≠ 为独居老人提供探访服务。（文件）" in output
+    assert (
+        "冲突，保留后台的值" in output
+        and "“summary” 编辑改写的项目简介。（后台）≠ 为独居老人提供探访服务。（文件）" in output
+    )
     assert "“stage” 项目评估（后台）≠ 项目实施（文件）" in output
     assert "projects: 新建 0，更新 0，未变 1，冲突 1" in output
     project = ProjectPage.objects.get(code=CODE)

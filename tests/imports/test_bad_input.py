@@ -83,9 +83,17 @@ def test_an_organization_credit_code_is_held_to_the_models_length(home, tmp_path
 
 
 def test_unknown_names_are_row_errors_that_suggest_the_closest_with_their_list_status(home, basics, tmp_path):
-    row = {"code": "GD-2024-001", "title": "关上社区儿童服务", "stage": "call", "budget": "80000",
-           "organization": VARIANT, "purchaser": "官渡区民证局", "street": "关上街道", "community": "关上小区",
-           "category": "为老服务"}
+    row = {
+        "code": "GD-2024-001",
+        "title": "关上社区儿童服务",
+        "stage": "call",
+        "budget": "80000",
+        "organization": VARIANT,
+        "purchaser": "官渡区民证局",
+        "street": "关上街道",
+        "community": "关上小区",
+        "category": "为老服务",
+    }
     text = command_error(tmp_path, json.dumps({"projects": [row]}, ensure_ascii=False))
     assert f"未找到承接组织“{VARIANT}”。是否为：{BLACK_LISTED}（黑榜）" in text
     assert "未找到购买部门“官渡区民证局”。是否为：官渡区民政局？" not in text  # one error per row: the first met
@@ -108,8 +116,15 @@ def test_unknown_names_are_row_errors_that_suggest_the_closest_with_their_list_s
 
 def test_an_organization_is_found_by_its_credit_code(home, basics, tmp_path):
     organization = basics["organizations"][0]
-    row = {"code": "GD-2024-002", "title": "关上社区儿童服务", "stage": "call", "budget": "80000",
-           "organization_credit_code": organization.credit_code, "purchaser": "官渡区民政局", "street": "关上街道"}
+    row = {
+        "code": "GD-2024-002",
+        "title": "关上社区儿童服务",
+        "stage": "call",
+        "budget": "80000",
+        "organization_credit_code": organization.credit_code,
+        "purchaser": "官渡区民政局",
+        "street": "关上街道",
+    }
     path = tmp_path / "by-code.json"
     path.write_text(json.dumps({"projects": [row]}, ensure_ascii=False), encoding="utf-8")
     call_command("import_content", str(path), stdout=io.StringIO())
@@ -158,7 +173,11 @@ def test_the_admin_screen_refuses_a_nul_in_a_csv_and_an_oversized_file(admin_cli
     page = upload(admin_client, "项目编号,项目名称,预算,阶段\nGD-1,项目\x00,1000,征集\n".encode(), name="p.csv")
     assert "“项目名称”含有空字符（NUL）" in page
     # Longer than an Excel cell holds, so only a CSV can bring it.
-    page = upload(admin_client, f"项目编号,项目名称,预算,阶段,项目简介\nGD-1,项目,1000,征集,{'长' * 60_000}\n".encode(), name="p.csv")
+    page = upload(
+        admin_client,
+        f"项目编号,项目名称,预算,阶段,项目简介\nGD-1,项目,1000,征集,{'长' * 60_000}\n".encode(),
+        name="p.csv",
+    )
     assert "项目 第 2 行" in page and "“项目简介”过长（60000 字，上限 50000）" in page
     page = upload(admin_client, b"x" * (5 * 1024 * 1024 + 1), name="p.csv")
     assert "文件超过 5 MB" in page

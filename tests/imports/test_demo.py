@@ -54,8 +54,12 @@ def test_rerunning_load_demo_leaves_every_editor_change_alone(home, django_user_
 
 def test_scripts_demo_restart_keeps_an_unpublished_project_offline(tmp_path):
     """The real `shegong` executable, as scripts/demo runs it, twice, on a database of its own."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
-           "DJANGO_SETTINGS_MODULE": "shegong.settings.test", "MEDIA_ROOT": str(tmp_path / "media")}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "shegong.settings.test",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
     shegong = [sys.executable, "-m", "shegong.cli"]
 
     def run(*args):
@@ -63,8 +67,18 @@ def test_scripts_demo_restart_keeps_an_unpublished_project_offline(tmp_path):
 
     run("migrate", "-v0")
     run("load_demo", "--admin")
-    run("shell", "--no-imports", "-c", "from shegong.pages.models import ProjectPage; ProjectPage.objects.get(code='GD-2017-001').unpublish()")
+    run(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from shegong.pages.models import ProjectPage; ProjectPage.objects.get(code='GD-2017-001').unpublish()",
+    )
     second = run("load_demo", "--admin")
     assert "projects: 新建 0，更新 0，未变 83" in second
-    live = run("shell", "--no-imports", "-c", "from shegong.pages.models import ProjectPage; print(ProjectPage.objects.get(code='GD-2017-001').live)")
+    live = run(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from shegong.pages.models import ProjectPage; print(ProjectPage.objects.get(code='GD-2017-001').live)",
+    )
     assert live.strip() == "False"

@@ -28,33 +28,87 @@ DOCUMENT = {
         {"name": "新设社区", "level": "community", "parent": "新设街道"},
     ],
     "organizations": [
-        {"name": "昆明市官渡区心航社会工作服务中心", "credit_code": "91350100M000100Y43", "rating": "4A",
-         "list": "red", "list_reason": "项目执行优秀", "listed_on": "2023-01-10", "list_until": "2024-01-09"},
-        {"name": "昆明市官渡区启明社会工作服务中心", "credit_code": "", "rating": None,
-         "list": None, "list_reason": "", "listed_on": None, "list_until": None},
+        {
+            "name": "昆明市官渡区心航社会工作服务中心",
+            "credit_code": "91350100M000100Y43",
+            "rating": "4A",
+            "list": "red",
+            "list_reason": "项目执行优秀",
+            "listed_on": "2023-01-10",
+            "list_until": "2024-01-09",
+        },
+        {
+            "name": "昆明市官渡区启明社会工作服务中心",
+            "credit_code": "",
+            "rating": None,
+            "list": None,
+            "list_reason": "",
+            "listed_on": None,
+            "list_until": None,
+        },
         {"name": "新设社工机构"},
     ],
     "policies": [
-        {"title": "关于加快推进乡镇（街道）社会工作服务站建设的通知", "document_number": "民发〔2021〕6号",
-         "level": "central", "issuer": "民政部", "issued_on": "2021-01-20", "effective_on": "2021-01-20",
-         "status": "valid", "body": "第一条 推进社工站建设。\n\n第二条 服务困难群众。"},
+        {
+            "title": "关于加快推进乡镇（街道）社会工作服务站建设的通知",
+            "document_number": "民发〔2021〕6号",
+            "level": "central",
+            "issuer": "民政部",
+            "issued_on": "2021-01-20",
+            "effective_on": "2021-01-20",
+            "status": "valid",
+            "body": "第一条 推进社工站建设。\n\n第二条 服务困难群众。",
+        },
     ],
     "projects": [
-        {"code": "GD-2022-001", "title": "关上社区“五社联动”为老服务项目", "category": "为老服务",
-         "purchaser": "官渡区民政局", "organization": "昆明市官渡区心航社会工作服务中心",
-         "street": "关上街道", "community": "关上社区", "budget": "198000.00", "start": "2022-03-01",
-         "end": "2023-02-28", "stage": "implementation", "summary": "为独居老人提供探访服务。",
-         "body": "第一段。\n\n第二段。", "tags": ["养老"],
-         "stage_dates": {"call": "2022-01-05", "review": "2022-01-20", "publicity": "2022-02-01",
-                         "implementation": "2022-03-01"},
-         "participants": [{"name": "关上社区志愿者服务队", "kind": "volunteers"}]},
-        {"code": "GD-2022-002", "title": "新设街道儿童关爱项目", "category": "儿童关爱", "purchaser": "团区委",
-         "organization": "新设社工机构", "street": "新设街道", "community": "新设社区",
-         "budget": "80000", "start": "2022-04-01", "end": "2023-03-31", "stage": "call", "summary": "", "body": ""},
+        {
+            "code": "GD-2022-001",
+            "title": "关上社区“五社联动”为老服务项目",
+            "category": "为老服务",
+            "purchaser": "官渡区民政局",
+            "organization": "昆明市官渡区心航社会工作服务中心",
+            "street": "关上街道",
+            "community": "关上社区",
+            "budget": "198000.00",
+            "start": "2022-03-01",
+            "end": "2023-02-28",
+            "stage": "implementation",
+            "summary": "为独居老人提供探访服务。",
+            "body": "第一段。\n\n第二段。",
+            "tags": ["养老"],
+            "stage_dates": {
+                "call": "2022-01-05",
+                "review": "2022-01-20",
+                "publicity": "2022-02-01",
+                "implementation": "2022-03-01",
+            },
+            "participants": [{"name": "关上社区志愿者服务队", "kind": "volunteers"}],
+        },
+        {
+            "code": "GD-2022-002",
+            "title": "新设街道儿童关爱项目",
+            "category": "儿童关爱",
+            "purchaser": "团区委",
+            "organization": "新设社工机构",
+            "street": "新设街道",
+            "community": "新设社区",
+            "budget": "80000",
+            "start": "2022-04-01",
+            "end": "2023-03-31",
+            "stage": "call",
+            "summary": "",
+            "body": "",
+        },
     ],
     "notices": [
-        {"title": "2022年社会工作服务项目立项公示", "kind": "approval_publicity", "published_on": "2022-02-01",
-         "publicity_until": "2022-02-08", "projects": ["GD-2022-001"], "body": "现将立项项目予以公示。"},
+        {
+            "title": "2022年社会工作服务项目立项公示",
+            "kind": "approval_publicity",
+            "published_on": "2022-02-01",
+            "publicity_until": "2022-02-08",
+            "projects": ["GD-2022-001"],
+            "body": "现将立项项目予以公示。",
+        },
     ],
 }
 
@@ -155,7 +209,11 @@ def test_the_command_line_exits_non_zero_with_the_row_named(tmp_path):
     """The real `shegong` executable, on a database of its own."""
     document = copy.deepcopy(DOCUMENT)
     document["projects"][0]["stage"] = "done"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}", "DJANGO_SETTINGS_MODULE": "shegong.settings.test"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "shegong.settings.test",
+    }
     shegong = [sys.executable, "-m", "shegong.cli"]
     subprocess.run([*shegong, "migrate", "-v0"], env=env, check=True, cwd=REPO)
     result = subprocess.run(

@@ -29,7 +29,9 @@ def sheet(*rows):
 
 
 def upload(client, data):
-    response = client.post(reverse("spreadsheet_import"), {"action": "check", "file": SimpleUploadedFile("p.xlsx", data)})
+    response = client.post(
+        reverse("spreadsheet_import"), {"action": "check", "file": SimpleUploadedFile("p.xlsx", data)}
+    )
     assert response.status_code == 200
     return response.content.decode()
 
@@ -38,7 +40,9 @@ def test_an_editor_imports_through_the_screen(client, django_user_model, basics)
     editor = django_user_model.objects.create_user("bianji", password="pw", is_staff=True)
     editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
-    assert "检查通过" in upload(client, sheet(["GD-2024-010", "关上社区儿童之家", "官渡区民政局", 50000, "征集", *PLACE]))
+    assert "检查通过" in upload(
+        client, sheet(["GD-2024-010", "关上社区儿童之家", "官渡区民政局", 50000, "征集", *PLACE])
+    )
     client.post(reverse("spreadsheet_import"), {"action": "import"})
     project = ProjectPage.objects.get(code="GD-2024-010")
     assert project.live and project.latest_revision.user == editor
@@ -53,11 +57,14 @@ def test_a_department_account_imports_only_its_own_departments_projects(client, 
     StaffProfile.objects.update_or_create(user=staff, defaults={"department": own})
     client.force_login(staff)
 
-    page = upload(client, sheet(
-        ["GD-2024-021", "本部门的新项目", own.name, 50000, "征集", *PLACE],
-        ["GD-2024-022", "给别的部门建的项目", other.name, 50000, "征集", *PLACE],
-        ["GD-2024-020", theirs.title, other.name, 99999, "征集", *PLACE],
-    ))
+    page = upload(
+        client,
+        sheet(
+            ["GD-2024-021", "本部门的新项目", own.name, 50000, "征集", *PLACE],
+            ["GD-2024-022", "给别的部门建的项目", other.name, 50000, "征集", *PLACE],
+            ["GD-2024-020", theirs.title, other.name, 99999, "征集", *PLACE],
+        ),
+    )
     assert "项目 第 3 行" in page and "只能导入本部门或本组织的项目" in page
     assert "项目 第 4 行" in page and "无权修改服务项目" in page
     assert "项目 第 2 行" not in page

@@ -24,10 +24,33 @@ from tests.search.conftest import es, es_server  # noqa: F401 - the search tests
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_HEADERS = ["项目编号", "项目名称", "类别", "购买部门", "承接组织", "街道", "社区", "预算", "开始日期", "结束日期", "阶段", "标签"]
+PROJECT_HEADERS = [
+    "项目编号",
+    "项目名称",
+    "类别",
+    "购买部门",
+    "承接组织",
+    "街道",
+    "社区",
+    "预算",
+    "开始日期",
+    "结束日期",
+    "阶段",
+    "标签",
+]
 GOOD_PROJECT = [
-    "GD-2023-001", "关上街道独居老人关爱服务", "为老服务", "官渡区民政局", "昆明市官渡区同心社会工作服务中心",
-    "关上街道", "关上社区", 198000, datetime.datetime(2023, 3, 1), datetime.datetime(2024, 2, 29), "实施", "养老、独居老人",
+    "GD-2023-001",
+    "关上街道独居老人关爱服务",
+    "为老服务",
+    "官渡区民政局",
+    "昆明市官渡区同心社会工作服务中心",
+    "关上街道",
+    "关上社区",
+    198000,
+    datetime.datetime(2023, 3, 1),
+    datetime.datetime(2024, 2, 29),
+    "实施",
+    "养老、独居老人",
 ]
 # A new project imported at a later stage than 项目征集 (a past year's record) carries the date it reached it.
 DATED_HEADERS = [*PROJECT_HEADERS, "实施日期"]
@@ -38,7 +61,15 @@ def dated(*rows):
 
 
 POLICY_HEADERS = ["文号", "标题", "层级", "发文机关", "发布日期", "效力状态", "主题"]
-GOOD_POLICY = ["官民发〔2023〕5号", "关于推进社会工作服务站建设的通知", "区级", "官渡区民政局", datetime.date(2023, 4, 10), "现行有效", "社工站"]
+GOOD_POLICY = [
+    "官民发〔2023〕5号",
+    "关于推进社会工作服务站建设的通知",
+    "区级",
+    "官渡区民政局",
+    datetime.date(2023, 4, 10),
+    "现行有效",
+    "社工站",
+]
 
 
 def workbook(projects=(), policies=(), headers=PROJECT_HEADERS):
@@ -65,7 +96,11 @@ def test_cli_imports_projects_and_policies_from_xlsx_with_chinese_headers(home, 
     project = ProjectPage.objects.get(code="GD-2023-001")
     assert project.live and project.stage == "implementation" and str(project.budget) == "198000.00"
     assert (project.start_date, project.end_date) == (datetime.date(2023, 3, 1), datetime.date(2024, 2, 29))
-    assert (project.street.name, project.community.name, project.purchaser.name) == ("关上街道", "关上社区", "官渡区民政局")
+    assert (project.street.name, project.community.name, project.purchaser.name) == (
+        "关上街道",
+        "关上社区",
+        "官渡区民政局",
+    )
     assert sorted(tag.name for tag in project.tags.all()) == ["养老", "独居老人"]
     policy = PolicyPage.objects.get(document_number="官民发〔2023〕5号")
     assert (policy.level, policy.status, policy.issued_on) == ("district", "valid", datetime.date(2023, 4, 10))
@@ -76,8 +111,9 @@ def test_cli_reads_a_gbk_csv_written_by_excel_with_json_key_headers(home, basics
     path = tmp_path / "projects.csv"
     path.write_bytes(
         "code,title,purchaser,organization,street,budget,start,end,stage\r\n"
-        "GD-2023-002,双桥社区儿童四点半课堂,官渡区妇联,昆明市官渡区同心社会工作服务中心,关上街道,\"50,000\",2023/3/1,2023年12月31日,项目征集\r\n"
-        .encode("gb18030")
+        'GD-2023-002,双桥社区儿童四点半课堂,官渡区妇联,昆明市官渡区同心社会工作服务中心,关上街道,"50,000",2023/3/1,2023年12月31日,项目征集\r\n'.encode(
+            "gb18030"
+        )
     )
     call_command("import_content", str(path))
     project = ProjectPage.objects.get(code="GD-2023-002")
@@ -97,7 +133,11 @@ def test_cli_names_the_spreadsheet_row_of_each_error_and_writes_nothing(home, ba
     assert lines[0] == "导入失败：2 处错误，未写入任何数据。"
     # Row and column as the person sees them in Excel, and the values the column takes.
     assert lines[1].startswith("项目 第 3 行") and "“预算”应为金额" in lines[1] and "十万" in lines[1]
-    assert lines[2].startswith("项目 第 4 行") and "“阶段”的值 '已完成' 无效" in lines[2] and "项目实施（implementation）" in lines[2]
+    assert (
+        lines[2].startswith("项目 第 4 行")
+        and "“阶段”的值 '已完成' 无效" in lines[2]
+        and "项目实施（implementation）" in lines[2]
+    )
     assert not ProjectPage.objects.exists()
 
 
@@ -155,12 +195,17 @@ def test_upload_screen_is_closed_to_staff_without_import_rights(client, django_u
     assert reverse("spreadsheet_import") not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
-
 # -- stage dates and participants -------------------------------------------------------------------------------
 
 LIFECYCLE_HEADERS = [*PROJECT_HEADERS, "参与力量", "征集日期", "路演评审日期", "立项公示日期", "实施日期"]
 PARTICIPANTS = "志愿者队伍：关上社区志愿者服务队；辖区企业:金马超市\n关上社区老年协会"
-LIFECYCLE_CELLS = [PARTICIPANTS, datetime.datetime(2023, 1, 5), "2023/1/20", "2023年2月1日", datetime.datetime(2023, 3, 1)]
+LIFECYCLE_CELLS = [
+    PARTICIPANTS,
+    datetime.datetime(2023, 1, 5),
+    "2023/1/20",
+    "2023年2月1日",
+    datetime.datetime(2023, 3, 1),
+]
 
 
 def lifecycle_row(code=GOOD_PROJECT[0], participants=PARTICIPANTS, review="2023/1/20", title=GOOD_PROJECT[1]):
@@ -177,21 +222,32 @@ def import_through_admin(client, data, overwrite=False):
     return response
 
 
-def test_stage_dates_and_participants_come_in_from_a_sheet_and_show_on_the_project_page(admin_client, client, home, basics):
+def test_stage_dates_and_participants_come_in_from_a_sheet_and_show_on_the_project_page(
+    admin_client, client, home, basics
+):
     import_through_admin(admin_client, workbook([lifecycle_row()], headers=LIFECYCLE_HEADERS))
 
     project = ProjectPage.objects.get(code=GOOD_PROJECT[0])
     assert [(p.kind, p.name) for p in project.participants.all()] == [
-        ("volunteers", "关上社区志愿者服务队"), ("enterprise", "金马超市"), ("other", "关上社区老年协会"),
+        ("volunteers", "关上社区志愿者服务队"),
+        ("enterprise", "金马超市"),
+        ("other", "关上社区老年协会"),
     ]
     assert [step["reached_on"] for step in project.timeline()] == [
-        datetime.date(2023, 1, 5), datetime.date(2023, 1, 20), datetime.date(2023, 2, 1), datetime.date(2023, 3, 1), None, None,
+        datetime.date(2023, 1, 5),
+        datetime.date(2023, 1, 20),
+        datetime.date(2023, 2, 1),
+        datetime.date(2023, 3, 1),
+        None,
+        None,
     ]
     page = client.get(project.url).content.decode()
     assert "2023年1月20日" in page and "金马超市" in page and "辖区企业" in page
 
 
-def test_bad_participants_and_stage_dates_are_named_by_row_and_column_and_nothing_is_written(admin_client, home, basics):
+def test_bad_participants_and_stage_dates_are_named_by_row_and_column_and_nothing_is_written(
+    admin_client, home, basics
+):
     rows = [
         lifecycle_row("GD-2023-010"),
         lifecycle_row("GD-2023-011", participants="督导：张三"),
@@ -200,7 +256,11 @@ def test_bad_participants_and_stage_dates_are_named_by_row_and_column_and_nothin
     ]
     page = upload(admin_client, workbook(rows, headers=LIFECYCLE_HEADERS))
     assert "有 3 处错误，未写入任何数据" in page and "确认导入" not in page
-    assert "项目 第 3 行" in page and "“参与力量”中“张三”的类型 &#x27;督导&#x27; 无效" in page and "志愿者队伍（volunteers）" in page
+    assert (
+        "项目 第 3 行" in page
+        and "“参与力量”中“张三”的类型 &#x27;督导&#x27; 无效" in page
+        and "志愿者队伍（volunteers）" in page
+    )
     assert "项目 第 4 行" in page and "“路演评审日期”日期格式应为 YYYY-MM-DD，收到 &#x27;下个月&#x27;" in page
     assert "项目 第 5 行" in page and "“参与力量”中有一项缺少名称" in page
     assert not ProjectPage.objects.exists()
@@ -226,14 +286,19 @@ def test_a_sheet_without_those_columns_keeps_the_recorded_history_and_an_empty_c
     headers = [*PROJECT_HEADERS, "参与力量", "路演评审日期", "实施日期"]
     sheet = workbook([[*changed, None, "2023-03-12", None]], headers=headers)
     page = upload(admin_client, sheet)
-    assert "冲突，保留后台的值：“阶段” 路演评审（后台）≠ 项目实施（文件）；“路演评审日期” 2023-03-10（后台）≠ 2023-03-12（文件）" in page
+    assert (
+        "冲突，保留后台的值：“阶段” 路演评审（后台）≠ 项目实施（文件）；“路演评审日期” 2023-03-10（后台）≠ 2023-03-12（文件）"
+        in page
+    )
     assert "“实施日期” 2023-03-01 → （空）" in page
     import_through_admin(admin_client, sheet)
     project = ProjectPage.objects.get(code=GOOD_PROJECT[0])
     assert not project.participants.exists()
     assert [(m.stage, m.reached_on) for m in project.milestones.order_by("reached_on")] == [
-        ("call", datetime.date(2023, 1, 5)), ("review", datetime.date(2023, 1, 20)),
-        ("publicity", datetime.date(2023, 2, 1)), ("review", datetime.date(2023, 3, 10)),
+        ("call", datetime.date(2023, 1, 5)),
+        ("review", datetime.date(2023, 1, 20)),
+        ("publicity", datetime.date(2023, 2, 1)),
+        ("review", datetime.date(2023, 3, 10)),
     ]
 
     # Told to overwrite, the sheet wins: its review date (the milestone keeps the editor's reason), and its stage,
@@ -272,9 +337,19 @@ def test_the_blank_template_imports_as_nothing_and_documents_the_columns(admin_c
     # Filled in as an editor would, it imports; the notes sheet is not read as data.
     sheet = book["项目"]
     row = dict.fromkeys(header)
-    row.update({"项目编号": "GD-2024-001", "项目名称": "大板桥街道儿童之家", "预算": 80000, "阶段": "征集",
-                "购买部门": "官渡区妇联", "承接组织": "昆明市官渡区同心社会工作服务中心", "街道": "关上街道",
-                "参与力量": "居民自组织：大板桥妈妈互助会", "征集日期": datetime.date(2024, 1, 8)})
+    row.update(
+        {
+            "项目编号": "GD-2024-001",
+            "项目名称": "大板桥街道儿童之家",
+            "预算": 80000,
+            "阶段": "征集",
+            "购买部门": "官渡区妇联",
+            "承接组织": "昆明市官渡区同心社会工作服务中心",
+            "街道": "关上街道",
+            "参与力量": "居民自组织：大板桥妈妈互助会",
+            "征集日期": datetime.date(2024, 1, 8),
+        }
+    )
     sheet.append([row[name] for name in header])
     out = io.BytesIO()
     book.save(out)
@@ -340,7 +415,13 @@ def media_files(settings):
 
 @pytest.mark.elasticsearch
 def test_the_dry_run_leaves_no_trace_and_the_import_reaches_search_and_subscribers(
-    transactional_db, es, admin_client, home, basics, mailoutbox, settings,  # noqa: F811 - the fixture imported above
+    transactional_db,
+    es,  # noqa: F811 - the fixture imported above
+    admin_client,
+    home,
+    basics,
+    mailoutbox,
+    settings,
 ):
     """Committed for real (a transactional test), so whatever escapes the dry run's rollback would show."""
     title = GOOD_PROJECT[1]

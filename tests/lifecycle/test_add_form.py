@@ -51,7 +51,11 @@ def test_an_incomplete_project_cannot_be_published_from_the_add_form(admin_clien
 def test_a_complete_project_published_from_the_add_form_starts_at_the_call_dated_today(admin_client, home, client):
     purchaser, organization, street = DepartmentFactory(), OrganizationFactory(), StreetFactory()
     data = add_form(
-        admin_client, stage="implementation", purchaser=purchaser.pk, organization=organization.pk, street=street.pk,
+        admin_client,
+        stage="implementation",
+        purchaser=purchaser.pk,
+        organization=organization.pk,
+        street=street.pk,
         **{"action-publish": "1"},
     )
     assert admin_client.post(add_url(), data).status_code == 302
@@ -60,7 +64,9 @@ def test_a_complete_project_published_from_the_add_form_starts_at_the_call_dated
     assert project.live and project.stage == ProjectStage.CALL
     milestone = project.milestones.get()
     assert (milestone.stage, milestone.reached_on, milestone.recorded_by) == (
-        "call", timezone.localdate(), admin_client.user,
+        "call",
+        timezone.localdate(),
+        admin_client.user,
     )
     html = client.get(project.url).content.decode()
     assert "timeline__step--done" not in html and "未记录日期" not in html
@@ -79,8 +85,14 @@ def test_a_likely_duplicate_published_from_the_add_form_stays_a_draft(admin_clie
     """The add form creates the page before publishing it; the publication check still has the last word."""
     earlier = ProjectPageFactory(title=TITLE, summary="为太和街道困境儿童提供个案辅导和课后陪伴。")
     data = add_form(
-        admin_client, summary=earlier.summary, purchaser=earlier.purchaser.pk, organization=earlier.organization.pk,
-        street=earlier.street.pk, community=earlier.community.pk, start_date="2022-03-01", end_date="2023-02-28",
+        admin_client,
+        summary=earlier.summary,
+        purchaser=earlier.purchaser.pk,
+        organization=earlier.organization.pk,
+        street=earlier.street.pk,
+        community=earlier.community.pk,
+        start_date="2022-03-01",
+        end_date="2023-02-28",
         **{"action-publish": "1"},
     )
     response = admin_client.post(add_url(), data, follow=True)

@@ -29,8 +29,13 @@ MISSING = "缺少购买部门、承接社会组织、街道（乡镇），填写
 def draft(home):
     """A work-in-progress project an editor saved without its purchaser, organization and street."""
     return ProjectPageFactory(
-        title="关上街道社区营造项目", summary="培育居民议事会和楼栋自组织，共建共治社区公共空间。",
-        purchaser=None, organization=None, street=None, community=None, live=False,
+        title="关上街道社区营造项目",
+        summary="培育居民议事会和楼栋自组织，共建共治社区公共空间。",
+        purchaser=None,
+        organization=None,
+        street=None,
+        community=None,
+        live=False,
     )
 
 
@@ -102,7 +107,9 @@ def test_bulk_publish_publishes_nothing_when_one_project_is_incomplete(admin_cli
     complete = ProjectPageFactory(live=False)
     index = ProjectIndexPage.objects.get()
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
-    query = f"?id={draft.pk}&id={complete.pk}&childOf={index.pk}&next={reverse('wagtailadmin_explore', args=[index.pk])}"
+    query = (
+        f"?id={draft.pk}&id={complete.pk}&childOf={index.pk}&next={reverse('wagtailadmin_explore', args=[index.pk])}"
+    )
     response = admin_client.post(url + query, {"include_descendants": ""}, follow=True)
     assert MISSING in response.content.decode()
     assert not is_live(draft) and not is_live(complete)

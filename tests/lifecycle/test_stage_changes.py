@@ -53,16 +53,28 @@ def test_moving_to_the_next_stage_needs_no_reason_and_is_public_at_once(admin_cl
 
 def test_a_stage_change_comes_last_in_an_imported_timeline(admin_client, home):
     # A published project names its purchaser, organization and street (issue 9), declared in the same file.
-    ContentImporter().run({
-        "departments": [{"name": "官渡区民政局", "short_name": "民政局"}],
-        "organizations": [{"name": "昆明市官渡区关上社会工作服务中心", "credit_code": ""}],
-        "regions": [{"name": "官渡区", "level": "district"}, {"name": "关上街道", "level": "street", "parent": "官渡区"}],
-        "projects": [{
-            "code": "GD-2024-900", "title": "关上社区时间银行互助养老项目", "stage": "publicity", "budget": "80000.00",
-            "stage_dates": {"call": "2024-01-05", "review": "2024-02-10", "publicity": "2024-02-20"},
-            "purchaser": "官渡区民政局", "organization": "昆明市官渡区关上社会工作服务中心", "street": "关上街道",
-        }],
-    })
+    ContentImporter().run(
+        {
+            "departments": [{"name": "官渡区民政局", "short_name": "民政局"}],
+            "organizations": [{"name": "昆明市官渡区关上社会工作服务中心", "credit_code": ""}],
+            "regions": [
+                {"name": "官渡区", "level": "district"},
+                {"name": "关上街道", "level": "street", "parent": "官渡区"},
+            ],
+            "projects": [
+                {
+                    "code": "GD-2024-900",
+                    "title": "关上社区时间银行互助养老项目",
+                    "stage": "publicity",
+                    "budget": "80000.00",
+                    "stage_dates": {"call": "2024-01-05", "review": "2024-02-10", "publicity": "2024-02-20"},
+                    "purchaser": "官渡区民政局",
+                    "organization": "昆明市官渡区关上社会工作服务中心",
+                    "street": "关上街道",
+                }
+            ],
+        }
+    )
     project = ProjectPage.objects.get(code="GD-2024-900")
     assert change(admin_client, project, "implementation", "2024-03-01").status_code == 302
     project.refresh_from_db()
@@ -102,10 +114,13 @@ def test_a_pending_draft_is_not_published_by_a_stage_change(admin_client, home, 
     assert "尚未审定的新简介" not in client.get(project.url).content.decode()
 
 
-@pytest.mark.parametrize("stage, before, kind", [
-    ("publicity", ProjectStage.REVIEW, NoticeKind.APPROVAL_PUBLICITY),
-    ("result", ProjectStage.EVALUATION, NoticeKind.EVALUATION_PUBLICITY),
-])
+@pytest.mark.parametrize(
+    "stage, before, kind",
+    [
+        ("publicity", ProjectStage.REVIEW, NoticeKind.APPROVAL_PUBLICITY),
+        ("result", ProjectStage.EVALUATION, NoticeKind.EVALUATION_PUBLICITY),
+    ],
+)
 def test_entering_a_publicity_stage_drafts_a_notice_for_the_editor(admin_client, home, client, stage, before, kind):
     project = ProjectPageFactory(stage=before)
     response = change(admin_client, project, stage, "2024-03-01")
@@ -171,7 +186,9 @@ def test_objections_close_when_the_period_ends(admin_client, home, client):
         published_on=timezone.localdate() - datetime.timedelta(days=9),
         publicity_until=timezone.localdate() - datetime.timedelta(days=2),
     )
-    response = client.post(reverse("feedback:objection", args=[project.pk]), {"name": "张三", "contact": "1", "text": "晚了"})
+    response = client.post(
+        reverse("feedback:objection", args=[project.pk]), {"name": "张三", "contact": "1", "text": "晚了"}
+    )
     assert response.status_code == 400 and "不在公示期内" in response.content.decode()
     assert not Objection.objects.exists()
 
@@ -189,5 +206,7 @@ def test_review_scores_stay_in_the_admin(admin_client, home, client):
 def test_a_review_score_outside_0_to_100_is_a_form_error(admin_client, home):
     project = ProjectPageFactory()
     url = reverse("wagtailsnippets_lifecycle_reviewscore:add")
-    response = post_form(admin_client, url, project=str(project.pk), reviewer="专家乙", score="120", reviewed_on="2024-01-05")
+    response = post_form(
+        admin_client, url, project=str(project.pk), reviewer="专家乙", score="120", reviewed_on="2024-01-05"
+    )
     assert response.status_code == 200 and "确保该值小于或等于100" in response.content.decode()

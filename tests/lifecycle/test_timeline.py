@@ -16,7 +16,8 @@ def steps(client, project):
     """(stage, state, date text) of each step of the 项目进程 list, as a reader sees it."""
     html = client.get(project.url).content.decode()
     found = re.findall(
-        r'timeline__step--(\w+)".*?timeline__stage">([^<]+)</span>\s*<span class="timeline__date">([^<]+)</span>', html,
+        r'timeline__step--(\w+)".*?timeline__stage">([^<]+)</span>\s*<span class="timeline__date">([^<]+)</span>',
+        html,
         re.S,
     )
     return [(stage, state, date) for state, stage, date in found]

@@ -87,8 +87,11 @@ def test_department_staff_see_only_their_departments_projects(client, scene, hom
     client.force_login(account("minzheng", DEPARTMENT_STAFF, department=scene["civil"]))
     for url in listing_paths(scene, home) + [reverse("wagtailadmin_home")]:
         assert scene["other"].title not in seen(client, url), url
-    for url in [reverse("wagtailadmin_explore", args=[scene["index"].pk]), reverse("wagtailadmin_pages:search") + "?q=项目",
-                f"/admin/api/main/pages/?child_of={scene['index'].pk}&for_explorer=1"]:
+    for url in [
+        reverse("wagtailadmin_explore", args=[scene["index"].pk]),
+        reverse("wagtailadmin_pages:search") + "?q=项目",
+        f"/admin/api/main/pages/?child_of={scene['index'].pk}&for_explorer=1",
+    ]:
         assert scene["own"].title in seen(client, url), url
     assert client.get(f"/admin/api/main/pages/{scene['other'].pk}/").status_code == 404
 

@@ -34,8 +34,9 @@ def test_a_comment_waits_for_moderation_then_shows_escaped_without_contact(admin
     project = ProjectPageFactory(stage=ProjectStage.IMPLEMENTATION)
     action, page = form_action(client, project)
     assert 'name="rating"' not in page  # no rating before evaluation
-    response = client.post(action, {"name": "<b>王</b>", "contact": "13900001111", "text": "<script>alert(1)</script>很好",
-                                    "rating": "1"})
+    response = client.post(
+        action, {"name": "<b>王</b>", "contact": "13900001111", "text": "<script>alert(1)</script>很好", "rating": "1"}
+    )
     assert response.status_code == 302
     comment = Comment.objects.get()
     assert comment.status == ModerationStatus.PENDING and comment.rating is None
@@ -93,8 +94,10 @@ def test_drafts_take_no_comments(home, client):
 
 def test_the_honeypot_swallows_bots(home, client):
     project = ProjectPageFactory()
-    response = client.post(reverse("feedback:comment", args=[project.pk]),
-                           {"name": "bot", "text": "buy now", "website": "http://spam.example"})
+    response = client.post(
+        reverse("feedback:comment", args=[project.pk]),
+        {"name": "bot", "text": "buy now", "website": "http://spam.example"},
+    )
     assert response.status_code == 302 and not Comment.objects.exists()
 
 

@@ -33,7 +33,8 @@ def test_auditors_may_view_every_model_of_the_projects_apps_and_nothing_more():
     assert len(project_models()) > 20  # the project's own apps are found
     auditors = granted(AUDITORS)
     missing = [
-        model._meta.label for model in project_models()
+        model._meta.label
+        for model in project_models()
         if f"{model._meta.app_label}.view_{model._meta.model_name}" not in auditors
     ]
     assert not missing, f"auditors cannot view {missing}: shegong.roles.grants grants it after migrate"
@@ -53,8 +54,13 @@ def test_a_view_permission_missing_from_the_auditors_is_granted_by_the_next_migr
 
 def test_editors_record_disbursements_and_confirm_duplicates():
     editors = granted(EDITORS)
-    assert {"funds.add_disbursement", "funds.change_disbursement", "funds.view_disbursement",
-            "duplicates.add_duplicateconfirmation", "duplicates.view_duplicateconfirmation"} <= editors
+    assert {
+        "funds.add_disbursement",
+        "funds.change_disbursement",
+        "funds.view_disbursement",
+        "duplicates.add_duplicateconfirmation",
+        "duplicates.view_duplicateconfirmation",
+    } <= editors
 
 
 def test_an_editor_records_a_disbursement_in_the_admin(client, home):
@@ -80,8 +86,15 @@ def test_auditors_open_every_admin_list_and_the_history_and_change_nothing(clien
         ),
     }
     # History: a payment an editor records in the admin, and a draft of a page auditors hold no permission for.
-    post_form(admin_client, reverse("wagtailsnippets_funds_disbursement:add"), project=str(project.pk),
-              paid_on="2022-09-01", kind="midterm", amount="20000", note="编辑登记的中期款")  # after the mid-term
+    post_form(
+        admin_client,
+        reverse("wagtailsnippets_funds_disbursement:add"),
+        project=str(project.pk),
+        paid_on="2022-09-01",
+        kind="midterm",
+        amount="20000",
+        note="编辑登记的中期款",
+    )  # after the mid-term
     draft = PolicyPageFactory(title="尚未发布的政策草稿", live=False)
     draft.save_revision(user=admin_client.user, log_action=True)
 
@@ -99,8 +112,10 @@ def test_auditors_open_every_admin_list_and_the_history_and_change_nothing(clien
     assert "尚未发布的政策草稿" in history and "中期款" in history
 
     disbursement = records["funds_disbursement"]
-    client.post(reverse("wagtailsnippets_funds_disbursement:edit", args=[disbursement.pk]),
-                {"project": str(project.pk), "paid_on": "2022-04-01", "kind": "first", "amount": "1"})
+    client.post(
+        reverse("wagtailsnippets_funds_disbursement:edit", args=[disbursement.pk]),
+        {"project": str(project.pk), "paid_on": "2022-04-01", "kind": "first", "amount": "1"},
+    )
     client.post(reverse("wagtailsnippets_funds_disbursement:delete", args=[disbursement.pk]))
     client.post(reverse("wagtailsnippets_webhooks_subscriber:add"), {"name": "审计新增", "url": "https://x.example"})
     assert Disbursement.objects.get(pk=disbursement.pk).amount == disbursement.amount

@@ -18,8 +18,19 @@ pytestmark = pytest.mark.django_db
 
 def page_urls(page):
     """Every admin URL that shows or changes one page."""
-    names = ["edit", "delete", "unpublish", "copy", "move", "history", "view_draft", "preview_on_edit", "lock",
-             "usage", "add_subpage"]
+    names = [
+        "edit",
+        "delete",
+        "unpublish",
+        "copy",
+        "move",
+        "history",
+        "view_draft",
+        "preview_on_edit",
+        "lock",
+        "usage",
+        "add_subpage",
+    ]
     urls = [reverse(f"wagtailadmin_pages:{name}", args=[page.pk]) for name in names]
     revision = page.latest_revision or page.save_revision()
     urls += [
@@ -48,7 +59,10 @@ def unchanged(project):
     """After all those requests the project is still there, as it was."""
     fresh = type(project).objects.get(pk=project.pk)
     return (fresh.live, fresh.locked, fresh.title, fresh.get_parent().pk) == (
-        project.live, project.locked, project.title, project.get_parent().pk
+        project.live,
+        project.locked,
+        project.title,
+        project.get_parent().pk,
     )
 
 
@@ -76,8 +90,12 @@ def test_a_social_organization_cannot_reach_another_organizations_project(client
             assert refused(client, url, project.title), url
         assert unchanged(project)
         assert client.get(f"/api/v2/projects/{draft.pk}/").status_code == 404
-    for url in ["/admin/pages/search/?q=乙机构", "/admin/choose-page/search/?q=乙机构", "/admin/api/main/pages/?search=乙机构",
-                reverse("wagtailadmin_explore", args=[ProjectIndexPage.objects.get().pk])]:
+    for url in [
+        "/admin/pages/search/?q=乙机构",
+        "/admin/choose-page/search/?q=乙机构",
+        "/admin/api/main/pages/?search=乙机构",
+        reverse("wagtailadmin_explore", args=[ProjectIndexPage.objects.get().pk]),
+    ]:
         assert "乙机构" not in client.get(url, follow=True).content.decode(), url
 
 
@@ -92,8 +110,15 @@ def test_a_social_organization_posts_updates_to_its_own_projects_only(client, tw
 
     sneaky = post_form(client, add, project=str(other.pk), title="冒名动态", text="x", happened_on="2024-05-01")
     assert sneaky.status_code == 200 and "选择一个有效的选项" in sneaky.content.decode()
-    response = post_form(client, add, project=str(own.pk), title="第一次入户", text="走访 8 户", happened_on="2024-05-01",
-                         status="approved")
+    response = post_form(
+        client,
+        add,
+        project=str(own.pk),
+        title="第一次入户",
+        text="走访 8 户",
+        happened_on="2024-05-01",
+        status="approved",
+    )
     assert response.status_code == 302
     update = ImplementationUpdate.objects.get(title="第一次入户")
     assert update.status == ModerationStatus.PENDING and update.submitted_by.username == "jia"
@@ -125,16 +150,28 @@ def test_department_staff_edit_their_own_departments_projects_only(client, home)
     assert own.title in listing and other.title not in listing
 
     add = reverse("wagtailadmin_pages:add", args=("pages", "projectpage", ProjectIndexPage.objects.get().pk))
-    response = post_form(client, add, form_id="page-edit-form", title="冒用团区委名义", slug="fake", code="GD-2024-900",
-                         purchaser=str(youth.pk), budget="1000", stage="call", **{"action-publish": "1"})
+    response = post_form(
+        client,
+        add,
+        form_id="page-edit-form",
+        title="冒用团区委名义",
+        slug="fake",
+        code="GD-2024-900",
+        purchaser=str(youth.pk),
+        budget="1000",
+        stage="call",
+        **{"action-publish": "1"},
+    )
     assert response.status_code == 200 and "选择一个有效的选项" in response.content.decode()
 
 
 def test_auditors_read_every_project_and_its_history_and_change_nothing(client, admin_client, home):
     draft = ProjectPageFactory(title="尚未发布的审计对象", live=False, stage=ProjectStage.REVIEW)
     ReviewScoreFactory(project=draft, reviewer="评审专家丙", score="78.00")
-    admin_client.post(reverse("lifecycle_change_stage", args=[draft.pk]),
-                      {"stage": "call", "reached_on": "2024-01-02", "reason": "申报材料不全，退回补充"})
+    admin_client.post(
+        reverse("lifecycle_change_stage", args=[draft.pk]),
+        {"stage": "call", "reached_on": "2024-01-02", "reason": "申报材料不全，退回补充"},
+    )
     client.force_login(account("shenji", AUDITORS))
 
     index = client.get(reverse("roles_audit_index")).content.decode()
@@ -143,9 +180,15 @@ def test_auditors_read_every_project_and_its_history_and_change_nothing(client, 
     assert "申报材料不全，退回补充" in detail and "评审专家丙" in detail and "78.00" in detail and "editor" in detail
     assert "评审专家丙" in client.get(reverse("wagtailsnippets_lifecycle_reviewscore:list")).content.decode()
 
-    for url in [reverse("wagtailadmin_pages:edit", args=[draft.pk]), reverse("lifecycle_change_stage", args=[draft.pk])]:
+    for url in [
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        reverse("lifecycle_change_stage", args=[draft.pk]),
+    ]:
         assert client.get(url).status_code in (302, 403)
-    client.post(reverse("lifecycle_change_stage", args=[draft.pk]), {"stage": "review", "reached_on": "2024-02-01", "reason": "x"})
+    client.post(
+        reverse("lifecycle_change_stage", args=[draft.pk]),
+        {"stage": "review", "reached_on": "2024-02-01", "reason": "x"},
+    )
     draft.refresh_from_db()
     assert draft.get_latest_revision_as_object().stage == ProjectStage.CALL
     score_edit = reverse("wagtailsnippets_lifecycle_reviewscore:edit", args=[draft.review_scores.get().pk])
@@ -155,8 +198,10 @@ def test_auditors_read_every_project_and_its_history_and_change_nothing(client, 
 
 def test_review_scores_are_hidden_from_organizations_and_departments(client, home):
     score = ReviewScoreFactory(reviewer="评审专家丁")
-    for user in [account("org", ORGANIZATIONS, organization=score.project.organization),
-                 account("dep", DEPARTMENT_STAFF, department=score.project.purchaser)]:
+    for user in [
+        account("org", ORGANIZATIONS, organization=score.project.organization),
+        account("dep", DEPARTMENT_STAFF, department=score.project.purchaser),
+    ]:
         client.force_login(user)
         assert refused(client, reverse("wagtailsnippets_lifecycle_reviewscore:list"), "评审专家丁")
 
@@ -165,8 +210,12 @@ def test_an_editor_account_changes_stages_and_moderates(client, home):
     project = ProjectPageFactory(stage=ProjectStage.CALL)
     update = UpdateFactory(project=project)
     client.force_login(account("bianji", EDITORS))
-    assert client.post(reverse("lifecycle_change_stage", args=[project.pk]),
-                       {"stage": "review", "reached_on": "2024-02-01"}).status_code == 302
+    assert (
+        client.post(
+            reverse("lifecycle_change_stage", args=[project.pk]), {"stage": "review", "reached_on": "2024-02-01"}
+        ).status_code
+        == 302
+    )
     project.refresh_from_db()
     assert project.stage == ProjectStage.REVIEW
     edit = reverse("wagtailsnippets_updates_implementationupdate:edit", args=[update.pk])

@@ -60,8 +60,15 @@ def scene(home):
     # The editor approves B's update: a second entry, by another user.
     edit = reverse("wagtailsnippets_updates_implementationupdate:edit", args=[other_update.pk])
     assert post_form(editor, edit, status="approved").status_code == 302
-    return {"civil": civil, "own": own, "other": other, "jia": jia_client, "editor": editor,
-            "editor_user": editor_user, "other_update": other_update}
+    return {
+        "civil": civil,
+        "own": own,
+        "other": other,
+        "jia": jia_client,
+        "editor": editor,
+        "editor_user": editor_user,
+        "other_update": other_update,
+    }
 
 
 def department_staff(scene):

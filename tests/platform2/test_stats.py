@@ -22,9 +22,17 @@ def figures(home):
     youth = DepartmentFactory(name="共青团<官渡>区委")
     elderly = CategoryFactory(name="为老服务")
     a = ProjectPageFactory(purchaser=civil, category=elderly, budget=200000, start_date=datetime.date(2022, 3, 1))
-    ProjectPageFactory(purchaser=civil, category=elderly, budget=100000, start_date=datetime.date(2023, 3, 1),
-                       end_date=datetime.date(2024, 2, 28), stage=ProjectStage.EVALUATION)
-    ProjectPageFactory(purchaser=youth, budget=50000, start_date=datetime.date(2023, 3, 1), end_date=datetime.date(2024, 2, 28))
+    ProjectPageFactory(
+        purchaser=civil,
+        category=elderly,
+        budget=100000,
+        start_date=datetime.date(2023, 3, 1),
+        end_date=datetime.date(2024, 2, 28),
+        stage=ProjectStage.EVALUATION,
+    )
+    ProjectPageFactory(
+        purchaser=youth, budget=50000, start_date=datetime.date(2023, 3, 1), end_date=datetime.date(2024, 2, 28)
+    )
     DisbursementFactory(project=a, amount=decimal.Decimal("80000.00"))
 
     draft = ProjectPageFactory(purchaser=DepartmentFactory(name="草稿专用局"), budget=999000, live=False)

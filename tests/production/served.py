@@ -76,10 +76,20 @@ class Gunicorn:
     def __enter__(self):
         self.process = subprocess.Popen(
             [
-                str(BIN / "gunicorn"), "shegong.wsgi", "--bind", f"127.0.0.1:{self.port}",
-                "--workers", str(self.workers), "--threads", str(self.threads), "--timeout", "120",
+                str(BIN / "gunicorn"),
+                "shegong.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--threads",
+                str(self.threads),
+                "--timeout",
+                "120",
             ],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=self.log,  # a file: a full pipe would stall it
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,  # a file: a full pipe would stall it
         )
         try:
             self.wait_until_healthy()

@@ -43,8 +43,16 @@ def p95(timings):
 
 
 def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_env):
-    shegong({**served_env, "DJANGO_SUPERUSER_PASSWORD": "the-real-admin-password-2024"},
-            "createsuperuser", "--noinput", "--username", "chenjing", "--email", "chenjing@example.gov.cn", check=False)
+    shegong(
+        {**served_env, "DJANGO_SUPERUSER_PASSWORD": "the-real-admin-password-2024"},
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        "chenjing",
+        "--email",
+        "chenjing@example.gov.cn",
+        check=False,
+    )
     with Gunicorn(served_env, workers=3) as site:
         warm = Visitor(site.url)
         for path in CITIZEN_PATHS:
@@ -60,8 +68,12 @@ def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_
             visitor = Visitor(site.url)
             token = CSRF_FIELD.search(visitor.get("/admin/login/").text).group(1)
             while time.monotonic() < stop:
-                answer = visitor.session.post(site.url + "/admin/login/", timeout=30, allow_redirects=False, data={
-                    "username": "chenjing", "password": f"guess-{n}-{len(logins)}", "csrfmiddlewaretoken": token})
+                answer = visitor.session.post(
+                    site.url + "/admin/login/",
+                    timeout=30,
+                    allow_redirects=False,
+                    data={"username": "chenjing", "password": f"guess-{n}-{len(logins)}", "csrfmiddlewaretoken": token},
+                )
                 logins.append(answer.status_code)
 
         project = re.search(r'href="(/projects/gd-[a-z0-9-]+/)"', warm.get("/projects/").text).group(1)
@@ -71,18 +83,33 @@ def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_
             visitor = Visitor(site.url)
             token = CSRF_FIELD.search(visitor.get(project).text).group(1)
             while time.monotonic() < stop:
-                answer = visitor.session.post(site.url + action, timeout=30, allow_redirects=False, data={
-                    "name": "刷屏", "text": f"广告 {n} {len(comments)}", "rating": "1", "csrfmiddlewaretoken": token})
+                answer = visitor.session.post(
+                    site.url + action,
+                    timeout=30,
+                    allow_redirects=False,
+                    data={
+                        "name": "刷屏",
+                        "text": f"广告 {n} {len(comments)}",
+                        "rating": "1",
+                        "csrfmiddlewaretoken": token,
+                    },
+                )
                 comments.append(answer.status_code)
 
-        workers = run_for(SECONDS, citizens(site.url, busy), 4) + run_for(SECONDS, guess, 2) + run_for(SECONDS, flood, 2)
+        workers = (
+            run_for(SECONDS, citizens(site.url, busy), 4) + run_for(SECONDS, guess, 2) + run_for(SECONDS, flood, 2)
+        )
         for worker in workers:
             worker.join()
 
         admin = Visitor(site.url)
         token = CSRF_FIELD.search(admin.get("/admin/login/").text).group(1)
-        after = admin.session.post(site.url + "/admin/login/", allow_redirects=False, timeout=30, data={
-            "username": "chenjing", "password": "the-real-admin-password-2024", "csrfmiddlewaretoken": token})
+        after = admin.session.post(
+            site.url + "/admin/login/",
+            allow_redirects=False,
+            timeout=30,
+            data={"username": "chenjing", "password": "the-real-admin-password-2024", "csrfmiddlewaretoken": token},
+        )
 
     # The guesser: at most 4 wrong answers from the login form, then only lockouts; the real password too is refused.
     assert logins.count(200) <= 4 and logins.count(429) == len(logins) - logins.count(200) and len(logins) > 5
@@ -91,5 +118,7 @@ def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_
     assert comments.count(302) == 5 and comments.count(429) == len(comments) - 5 and len(comments) > 5
     # Citizens: every page answered, under attack as in the quiet.
     assert {status for status, _ in quiet + busy} == {200}
-    print(f"citizens p95 quiet {p95(quiet) * 1000:.0f} ms ({len(quiet)} requests), under abuse "
-          f"{p95(busy) * 1000:.0f} ms ({len(busy)}); {len(logins)} guesses, {len(comments)} flood posts")
+    print(
+        f"citizens p95 quiet {p95(quiet) * 1000:.0f} ms ({len(quiet)} requests), under abuse "
+        f"{p95(busy) * 1000:.0f} ms ({len(busy)}); {len(logins)} guesses, {len(comments)} flood posts"
+    )

@@ -57,7 +57,9 @@ def test_round_trip_on_sqlite(demo_env, tmp_path):
     round_trip(demo_env, site_env(tmp_path / "restored"), tmp_path)
 
 
-@pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="DATABASE_URL 未指向 PostgreSQL")
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="DATABASE_URL 未指向 PostgreSQL"
+)
 def test_round_trip_on_postgresql(tmp_path):
     url = os.environ["DATABASE_URL"]
     empty_postgres(url)

@@ -13,9 +13,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def policy(response):
-    return dict(
-        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";") if part.strip()
-    )
+    return dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";") if part.strip())
 
 
 def test_public_pages_get_the_strict_policy(client, home):
@@ -46,7 +44,9 @@ def test_an_editor_writes_a_notice_with_text_and_an_image(live_server, django_us
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
         page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1000})
-        page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+        page.on(
+            "console", lambda message: "Content Security Policy" in message.text and violations.append(message.text)
+        )
         page.goto(live_server.url + "/admin/login/")
         page.fill("#id_username", "editor")
         page.fill("#id_password", "pw-for-the-browser-test")

@@ -14,7 +14,7 @@ ATTACK = "=cmd|' /C calc'!A0"
 
 @pytest.fixture
 def planted(home):
-    project = ProjectPageFactory(title="=HYPERLINK(\"http://evil.example\",\"点我\")")
+    project = ProjectPageFactory(title='=HYPERLINK("http://evil.example","点我")')
     Comment.objects.create(project=project, name="@SUM(1+1)", text=ATTACK, rating=5)
     OrganizationFactory(name="+官渡区社工中心")
     return project

@@ -40,7 +40,9 @@ def test_database_down_is_named(tmp_path):
         "SHEGONG_DATA_DIR": str(tmp_path),
         "PATH": "/usr/bin:/bin",
     }
-    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["status"] == 503
     assert "database" in result["body"]["failed"] and "数据库" in result["body"]["message"]

@@ -59,4 +59,6 @@ def test_behind_a_trusted_proxy_each_citizen_is_counted_apart(client, editor):
     for _ in range(5):
         log_in(client, "guess", address=proxy, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7")
     assert log_in(client, "correct-horse-battery", address=proxy, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 429
-    assert log_in(client, "correct-horse-battery", address=proxy, HTTP_X_FORWARDED_FOR="198.51.100.20").status_code == 302
+    assert (
+        log_in(client, "correct-horse-battery", address=proxy, HTTP_X_FORWARDED_FOR="198.51.100.20").status_code == 302
+    )

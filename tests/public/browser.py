@@ -16,7 +16,8 @@ needs_chromium = [
 
 def launch(playwright):
     return playwright.chromium.launch(
-        executable_path=CHROMIUM, headless=True,
+        executable_path=CHROMIUM,
+        headless=True,
         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     )
 

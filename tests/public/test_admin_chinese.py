@@ -52,13 +52,19 @@ def test_default_workflow_has_chinese_names(admin_client, home):
 def test_a_duplicate_slug_is_refused_in_chinese(admin_client, home):
     ProjectPageFactory(slug="gd-2023-001")
     index = ProjectIndexPage.objects.get()
-    data = nested_form_data({
-        "title": "重复缩略名的项目", "slug": "gd-2023-001", "code": "GD-2099-001", "stage": "call", "budget": "0",
-        "body": streamfield([]),
-        "participants": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
-        "milestones": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
-        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
-    })
+    data = nested_form_data(
+        {
+            "title": "重复缩略名的项目",
+            "slug": "gd-2023-001",
+            "code": "GD-2099-001",
+            "stage": "call",
+            "budget": "0",
+            "body": streamfield([]),
+            "participants": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+            "milestones": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+        }
+    )
     response = admin_client.post(f"/admin/pages/add/pages/projectpage/{index.pk}/", data)
     page = response.content.decode()
     assert "短地址“gd-2023-001”已被" in page

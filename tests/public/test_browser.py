@@ -35,12 +35,18 @@ def projects(live_server):
     elderly, children = CategoryFactory(name="为老服务"), CategoryFactory(name="儿童关爱")
     ProjectPageFactory(title="宝华社区独居老人“银龄关爱”居家养老服务项目", category=elderly)
     project = ProjectPageFactory(
-        title="太和社区“四点半课堂”流动儿童关爱项目", code="GD-2023-001", category=children,
-        stage=ProjectStage.IMPLEMENTATION, start_date=datetime.date(2023, 3, 1), end_date=datetime.date(2024, 2, 28),
+        title="太和社区“四点半课堂”流动儿童关爱项目",
+        code="GD-2023-001",
+        category=children,
+        stage=ProjectStage.IMPLEMENTATION,
+        start_date=datetime.date(2023, 3, 1),
+        end_date=datetime.date(2024, 2, 28),
     )
     for stage, day in [(ProjectStage.CALL, 10), (ProjectStage.REVIEW, 20), (ProjectStage.PUBLICITY, 25)]:
         ProjectMilestone.objects.create(page=project, stage=stage, reached_on=datetime.date(2023, 1, day))
-    ProjectMilestone.objects.create(page=project, stage=ProjectStage.IMPLEMENTATION, reached_on=datetime.date(2023, 3, 1))
+    ProjectMilestone.objects.create(
+        page=project, stage=ProjectStage.IMPLEMENTATION, reached_on=datetime.date(2023, 3, 1)
+    )
     return project
 
 

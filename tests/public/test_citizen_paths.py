@@ -62,37 +62,61 @@ def site_content(live_server):
     guanshang = StreetFactory(name="关上街道", parent=DistrictFactory())
     community = CommunityFactory(name="关上社区", parent=guanshang)
     sunshine = OrganizationFactory(
-        name="官渡区阳光社会工作服务中心", rating="5A", list_status="red", list_reason="连续三年项目评估优秀，服务对象满意度高",
-        listed_on=today - datetime.timedelta(days=20), list_until=today + datetime.timedelta(days=345),
+        name="官渡区阳光社会工作服务中心",
+        rating="5A",
+        list_status="red",
+        list_reason="连续三年项目评估优秀，服务对象满意度高",
+        listed_on=today - datetime.timedelta(days=20),
+        list_until=today + datetime.timedelta(days=345),
     )
     OrganizationFactory(
-        name="昆明市某某社会工作服务社", list_status="black", list_reason="虚报服务人次，挪用项目资金，经审计查实",
-        listed_on=today - datetime.timedelta(days=40), list_until=datetime.date(today.year + 2, 12, 20),
+        name="昆明市某某社会工作服务社",
+        list_status="black",
+        list_reason="虚报服务人次，挪用项目资金，经审计查实",
+        listed_on=today - datetime.timedelta(days=40),
+        list_until=datetime.date(today.year + 2, 12, 20),
     )
     elderly, children = CategoryFactory(name="为老服务"), CategoryFactory(name="儿童关爱")
     ProjectPageFactory(title="宝华社区独居老人“银龄关爱”居家养老服务项目", category=elderly, street=guanshang)
     project = ProjectPageFactory(
-        title="关上社区“四点半课堂”流动儿童关爱项目", code="GD-2023-001", category=children, organization=sunshine,
-        street=guanshang, community=community, stage=ProjectStage.IMPLEMENTATION, budget=Decimal("180000.00"),
-        start_date=datetime.date(2023, 3, 1), end_date=datetime.date(2024, 2, 28),
+        title="关上社区“四点半课堂”流动儿童关爱项目",
+        code="GD-2023-001",
+        category=children,
+        organization=sunshine,
+        street=guanshang,
+        community=community,
+        stage=ProjectStage.IMPLEMENTATION,
+        budget=Decimal("180000.00"),
+        start_date=datetime.date(2023, 3, 1),
+        end_date=datetime.date(2024, 2, 28),
         summary="为关上社区流动儿童提供课后托管、学业辅导和亲子活动。",
     )
-    Disbursement.objects.create(project=project, paid_on=datetime.date(2023, 3, 10), amount=Decimal("54000.00"), kind="first")
+    Disbursement.objects.create(
+        project=project, paid_on=datetime.date(2023, 3, 10), amount=Decimal("54000.00"), kind="first"
+    )
     old = PolicyPageFactory(
-        title="官渡区社会工作服务项目管理暂行办法", issued_on=datetime.date(2019, 3, 1), status=PolicyStatus.REPEALED,
+        title="官渡区社会工作服务项目管理暂行办法",
+        issued_on=datetime.date(2019, 3, 1),
+        status=PolicyStatus.REPEALED,
         summary="项目管理的暂行规定。",
     )
     new = PolicyPageFactory(
-        title="官渡区政府购买社会工作服务项目管理办法", issued_on=datetime.date(2022, 1, 10), summary="规范项目申报、评审与评估。",
+        title="官渡区政府购买社会工作服务项目管理办法",
+        issued_on=datetime.date(2022, 1, 10),
+        summary="规范项目申报、评审与评估。",
     )
     old.replaced_by = new
     old.save_revision().publish()
     NoticePageFactory(
-        title="2023年度官渡区社会工作服务项目立项公示", kind=NoticeKind.APPROVAL_PUBLICITY,
-        published_on=today - datetime.timedelta(days=2), publicity_until=today + datetime.timedelta(days=5),
+        title="2023年度官渡区社会工作服务项目立项公示",
+        kind=NoticeKind.APPROVAL_PUBLICITY,
+        published_on=today - datetime.timedelta(days=2),
+        publicity_until=today + datetime.timedelta(days=5),
     )
     StationPageFactory(title="官渡区社会工作指导中心", level=StationLevel.DISTRICT, region=guanshang.parent)
-    StationPageFactory(title="关上街道社会工作服务站", region=guanshang, operator=sunshine, hours="周一至周五 9:00-17:00")
+    StationPageFactory(
+        title="关上街道社会工作服务站", region=guanshang, operator=sunshine, hours="周一至周五 9:00-17:00"
+    )
     StationPageFactory(title="关上社区社会工作服务点", level=StationLevel.COMMUNITY, region=community)
     return {"project": project, "old_policy": old, "new_policy": new, "organization": sunshine}
 
@@ -109,7 +133,9 @@ def nav(page, label):
 
 
 @pytest.mark.parametrize("width_name", list(WIDTHS))
-def test_citizen_reads_projects_policies_notices_and_the_lists(live_server, site_content, chromium, screenshots, width_name):
+def test_citizen_reads_projects_policies_notices_and_the_lists(
+    live_server, site_content, chromium, screenshots, width_name
+):
     context, visit = open_visit(chromium, screenshots, width_name)
     page = visit.page
     page.goto(live_server.url + "/")
@@ -191,7 +217,10 @@ def test_citizen_reads_projects_policies_notices_and_the_lists(live_server, site
     download = download_info.value
     assert download.suggested_filename == f"服务项目-{timezone.localdate().isoformat()}.csv"
     rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
-    assert {row["项目名称"] for row in rows} == {"宝华社区独居老人“银龄关爱”居家养老服务项目", "关上社区“四点半课堂”流动儿童关爱项目"}
+    assert {row["项目名称"] for row in rows} == {
+        "宝华社区独居老人“银龄关爱”居家养老服务项目",
+        "关上社区“四点半课堂”流动儿童关爱项目",
+    }
 
     page.get_by_role("contentinfo").get_by_role("link", name="网站地图").click()
     visit.check("sitemap")
@@ -204,7 +233,9 @@ def test_citizen_reads_projects_policies_notices_and_the_lists(live_server, site
 
 
 @pytest.mark.parametrize("width_name", list(WIDTHS))
-def test_elder_mode_switches_on_without_script_and_is_remembered(live_server, site_content, chromium, screenshots, width_name):
+def test_elder_mode_switches_on_without_script_and_is_remembered(
+    live_server, site_content, chromium, screenshots, width_name
+):
     no_script, visit = open_visit(chromium, screenshots, width_name, java_script_enabled=False)
     page = visit.page
     page.goto(live_server.url + "/policies/")
@@ -225,8 +256,13 @@ def test_elder_mode_switches_on_without_script_and_is_remembered(live_server, si
     context, visit = open_visit(chromium, screenshots, width_name)
     page = visit.page
     page.goto(live_server.url + "/display/elder/?next=/")
-    for name, url in [("elder-home", "/"), ("elder-policies", "/policies/"), ("elder-project", site_content["project"].url),
-                      ("elder-redblack", "/redblack/"), ("elder-stats", "/stats/")]:
+    for name, url in [
+        ("elder-home", "/"),
+        ("elder-policies", "/policies/"),
+        ("elder-project", site_content["project"].url),
+        ("elder-redblack", "/redblack/"),
+        ("elder-stats", "/stats/"),
+    ]:
         page.goto(live_server.url + url)
         assert page.locator("html").get_attribute("class") == "elder"
         visit.check(name)

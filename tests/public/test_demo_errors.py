@@ -21,7 +21,12 @@ def test_dev_settings_with_debug_off_still_serve_uploaded_images(tmp_path):
         "from django.conf import settings; from django.urls import resolve;"
         "print(settings.DEBUG, resolve('/media/original_images/demo.png').func.__name__)"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "shegong.settings.dev", "DEBUG": "0", "SHEGONG_DATA_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "shegong.settings.dev",
+        "DEBUG": "0",
+        "SHEGONG_DATA_DIR": str(tmp_path),
+    }
     env.pop("DATABASE_URL", None)
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "serve"]

@@ -77,10 +77,14 @@ def test_project_feed_with_an_unknown_stage_is_a_chinese_400(client, home):
     assert "阶段参数 stage 的值“done”无效" in response.content.decode()
 
 
-@pytest.mark.parametrize("url, feed", [
-    ("/notices/", "/feeds/notices/rss/"), ("/policies/", "/feeds/policies/atom/"),
-    ("/projects/?stage=implementation", "/feeds/projects/rss/?stage=implementation"),
-])
+@pytest.mark.parametrize(
+    "url, feed",
+    [
+        ("/notices/", "/feeds/notices/rss/"),
+        ("/policies/", "/feeds/policies/atom/"),
+        ("/projects/?stage=implementation", "/feeds/projects/rss/?stage=implementation"),
+    ],
+)
 def test_listings_announce_their_feeds(client, published, url, feed):
     html = client.get(url).content.decode()
     assert f'rel="alternate" type="application/{"atom" if "atom" in feed else "rss"}+xml"' in html

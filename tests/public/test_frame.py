@@ -11,20 +11,33 @@ pytestmark = pytest.mark.django_db
 
 
 def main_nav(html):
-    return html[html.index('aria-label="主导航"'):html.index("</nav>", html.index('aria-label="主导航"'))]
+    return html[html.index('aria-label="主导航"') : html.index("</nav>", html.index('aria-label="主导航"'))]
 
 
 def footer(html):
-    return html[html.index("<footer"):html.index("</footer>")]
+    return html[html.index("<footer") : html.index("</footer>")]
 
 
 def test_a_new_site_shows_the_default_menu_and_every_identifier_a_government_site_carries(client, home):
     html = client.get("/").content.decode()
     nav = main_nav(html)
-    for label, url in [("红黑榜", "/redblack/"), ("数据统计", "/stats/"), ("信息公开", "/xxgk/"), ("数据开放", "/opendata/")]:
+    for label, url in [
+        ("红黑榜", "/redblack/"),
+        ("数据统计", "/stats/"),
+        ("信息公开", "/xxgk/"),
+        ("数据开放", "/opendata/"),
+    ]:
         assert f'<a href="{url}">{label}</a>' in nav
     foot = footer(html)
-    for text in ("主办单位：", "承办单位：", "联系方式：", "网站标识码：", "ICP备", "公网安备", 'href="/sitemap/">网站地图</a>'):
+    for text in (
+        "主办单位：",
+        "承办单位：",
+        "联系方式：",
+        "网站标识码：",
+        "ICP备",
+        "公网安备",
+        'href="/sitemap/">网站地图</a>',
+    ):
         assert text in foot
 
 
@@ -38,16 +51,24 @@ def test_an_editor_adds_a_page_to_the_menu_and_changes_the_footer(admin_client, 
     about = ContentPageFactory(title="关于平台", slug="about")
     site = Site.objects.get(is_default_site=True)
     frame = SiteFrame.for_site(site)
-    menu = [{"id": item.pk, "label": item.label, "link_page": "", "link_url": item.link_url, "ORDER": i}
-            for i, item in enumerate(frame.main_menu.all())]
+    menu = [
+        {"id": item.pk, "label": item.label, "link_page": "", "link_url": item.link_url, "ORDER": i}
+        for i, item in enumerate(frame.main_menu.all())
+    ]
     menu.append({"label": "", "link_page": about.pk, "link_url": "", "ORDER": len(menu)})
-    data = nested_form_data({
-        "sponsor": "官渡区人民政府办公室", "organizer": "官渡区民政局", "contact": "电话：0871-67170000",
-        "site_code": "5301110012", "icp_number": "滇ICP备05001234号", "police_number": "滇公网安备53011102000123号",
-        "description": "",
-        "main_menu": inline_formset(menu, initial=len(menu) - 1),
-        "footer_links": inline_formset([]),
-    })
+    data = nested_form_data(
+        {
+            "sponsor": "官渡区人民政府办公室",
+            "organizer": "官渡区民政局",
+            "contact": "电话：0871-67170000",
+            "site_code": "5301110012",
+            "icp_number": "滇ICP备05001234号",
+            "police_number": "滇公网安备53011102000123号",
+            "description": "",
+            "main_menu": inline_formset(menu, initial=len(menu) - 1),
+            "footer_links": inline_formset([]),
+        }
+    )
     response = admin_client.post(f"/admin/settings/navigation/siteframe/{site.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
 
@@ -61,11 +82,19 @@ def test_an_editor_adds_a_page_to_the_menu_and_changes_the_footer(admin_client, 
 def test_a_menu_link_needs_a_page_or_an_address(admin_client, home):
     site = Site.objects.get(is_default_site=True)
     SiteFrame.for_site(site)
-    data = nested_form_data({
-        "sponsor": "", "organizer": "", "contact": "", "site_code": "", "icp_number": "", "police_number": "", "description": "",
-        "main_menu": inline_formset([{"label": "空链接", "link_page": "", "link_url": "", "ORDER": 0}]),
-        "footer_links": inline_formset([]),
-    })
+    data = nested_form_data(
+        {
+            "sponsor": "",
+            "organizer": "",
+            "contact": "",
+            "site_code": "",
+            "icp_number": "",
+            "police_number": "",
+            "description": "",
+            "main_menu": inline_formset([{"label": "空链接", "link_page": "", "link_url": "", "ORDER": 0}]),
+            "footer_links": inline_formset([]),
+        }
+    )
     response = admin_client.post(f"/admin/settings/navigation/siteframe/{site.pk}/", data)
     assert response.status_code == 200
     assert "请选择一个页面或填写一个网址（二选一）。" in response.content.decode()
@@ -73,7 +102,17 @@ def test_a_menu_link_needs_a_page_or_an_address(admin_client, home):
 
 def test_html_sitemap_lists_the_sections_and_the_public_views(client, published):
     html = client.get("/sitemap/").content.decode()
-    for url in ("/projects/", "/policies/", "/notices/", "/stations/", "/redblack/", "/stats/", "/opendata/", "/organizations/", "/feeds/notices/rss/"):
+    for url in (
+        "/projects/",
+        "/policies/",
+        "/notices/",
+        "/stations/",
+        "/redblack/",
+        "/stats/",
+        "/opendata/",
+        "/organizations/",
+        "/feeds/notices/rss/",
+    ):
         assert f'href="{url}"' in html
 
 

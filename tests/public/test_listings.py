@@ -28,10 +28,19 @@ def listing(client, url, **params):
 
 def test_project_listing_filters_by_category_stage_and_year(client, home):
     elderly, children = CategoryFactory(name="为老服务"), CategoryFactory(name="儿童关爱")
-    ProjectPageFactory(title="甲社区居家养老项目", category=elderly, stage=ProjectStage.IMPLEMENTATION,
-                       start_date=datetime.date(2022, 3, 1))
-    ProjectPageFactory(title="乙社区留守儿童项目", category=children, stage=ProjectStage.RESULT,
-                       start_date=datetime.date(2023, 3, 1), end_date=datetime.date(2024, 2, 28))
+    ProjectPageFactory(
+        title="甲社区居家养老项目",
+        category=elderly,
+        stage=ProjectStage.IMPLEMENTATION,
+        start_date=datetime.date(2022, 3, 1),
+    )
+    ProjectPageFactory(
+        title="乙社区留守儿童项目",
+        category=children,
+        stage=ProjectStage.RESULT,
+        start_date=datetime.date(2023, 3, 1),
+        end_date=datetime.date(2024, 2, 28),
+    )
 
     everything = listing(client, "/projects/")
     assert "甲社区居家养老项目" in everything and "乙社区留守儿童项目" in everything and "共 2 条" in everything
@@ -66,11 +75,18 @@ def test_notice_listing_filters_by_kind(client, home):
 def test_station_listing_filters_by_level(client, home):
     street = StreetFactory(name="关上街道")
     StationPageFactory(title="关上街道社会工作服务站", region=street)
-    StationPageFactory(title="关上社区社会工作服务点", level=StationLevel.COMMUNITY,
-                       region=CommunityFactory(name="关上社区", parent=street))
+    StationPageFactory(
+        title="关上社区社会工作服务点",
+        level=StationLevel.COMMUNITY,
+        region=CommunityFactory(name="关上社区", parent=street),
+    )
 
     everything = listing(client, "/stations/")
-    assert everything.index("<strong>官渡区</strong>") < everything.index("<strong>关上街道</strong>") < everything.index("<strong>关上社区</strong>")
+    assert (
+        everything.index("<strong>官渡区</strong>")
+        < everything.index("<strong>关上街道</strong>")
+        < everything.index("<strong>关上社区</strong>")
+    )
     community = listing(client, "/stations/", level=StationLevel.COMMUNITY)
     assert "关上社区社会工作服务点" in community and "关上街道社会工作服务站" not in community
 
@@ -83,7 +99,11 @@ def test_empty_result_says_so(client, home):
 
 def test_pagination_pages_through_and_keeps_the_filter(client, home):
     for n in range(PAGE_SIZE + 1):
-        NoticePageFactory(title=f"分页测试公告{n:02d}", kind=NoticeKind.NEWS, published_on=datetime.date(2022, 1, 1) + datetime.timedelta(days=n))
+        NoticePageFactory(
+            title=f"分页测试公告{n:02d}",
+            kind=NoticeKind.NEWS,
+            published_on=datetime.date(2022, 1, 1) + datetime.timedelta(days=n),
+        )
 
     first = listing(client, "/notices/", kind=NoticeKind.NEWS)
     assert f"共 {PAGE_SIZE + 1} 条" in first and "下一页" in first
@@ -96,8 +116,19 @@ def test_pagination_pages_through_and_keeps_the_filter(client, home):
 
 @pytest.mark.parametrize("url", ["/projects/", "/policies/", "/notices/", "/stations/"])
 def test_bad_filter_values_give_a_page_not_an_error(client, home, url):
-    response = client.get(url, {"year": "-42120966257602", "page": "999", "stage": "xyz", "level": "nope", "status": "x",
-                                "kind": "?", "category": "abc", "issued_after": "yesterday"})
+    response = client.get(
+        url,
+        {
+            "year": "-42120966257602",
+            "page": "999",
+            "stage": "xyz",
+            "level": "nope",
+            "status": "x",
+            "kind": "?",
+            "category": "abc",
+            "issued_after": "yesterday",
+        },
+    )
     assert response.status_code == 200
     assert "筛选" in response.content.decode()
     assert client.get(url, {"year": "abc"}).status_code == 200

@@ -25,11 +25,16 @@ def open_data(published):
     project = published["pages"]["project"]
     Disbursement.objects.create(project=project, paid_on=project.start_date, amount=Decimal("50000.00"), kind="first")
     hidden_project = published["hidden"][0]
-    Disbursement.objects.create(project=hidden_project, paid_on=hidden_project.start_date, amount=Decimal("7777.00"), kind="first")
+    Disbursement.objects.create(
+        project=hidden_project, paid_on=hidden_project.start_date, amount=Decimal("7777.00"), kind="first"
+    )
     today = timezone.localdate()
     OrganizationFactory(
-        name="=HYPERLINK(\"http://evil\")社工中心", list_status="black", list_reason="挪用项目资金",
-        listed_on=today - datetime.timedelta(days=5), list_until=today + datetime.timedelta(days=360),
+        name='=HYPERLINK("http://evil")社工中心',
+        list_status="black",
+        list_reason="挪用项目资金",
+        listed_on=today - datetime.timedelta(days=5),
+        list_until=today + datetime.timedelta(days=360),
     )
     return published
 
@@ -45,7 +50,7 @@ def test_the_open_data_page_offers_every_set_in_three_formats_with_a_data_dictio
     for dataset in DATASETS:
         for extension in ("csv", "xlsx", "json"):
             assert f'href="/opendata/{dataset}.{extension}"' in html
-    assert "<th scope=\"row\">项目预算</th><td>立项时确定的项目预算</td><td>元</td>" in html
+    assert '<th scope="row">项目预算</th><td>立项时确定的项目预算</td><td>元</td>' in html
     assert "本页生成时间" in html
     assert 'href="/opendata/"' in client.get("/").content.decode()  # linked from the frame
 
@@ -88,7 +93,7 @@ def test_spreadsheet_cells_never_run_as_formulas(client, open_data):
     assert "'=HYPERLINK" in text
     book = openpyxl.load_workbook(io.BytesIO(download(client, "organizations", "xlsx").content))
     names = [row[0] for row in book.active.iter_rows(min_row=2, values_only=True)]
-    assert "'=HYPERLINK(\"http://evil\")社工中心" in names
+    assert '\'=HYPERLINK("http://evil")社工中心' in names
 
 
 def test_xlsx_carries_the_data_and_its_dictionary_with_the_generation_time(client, open_data):
@@ -106,7 +111,12 @@ def test_xlsx_carries_the_data_and_its_dictionary_with_the_generation_time(clien
 def test_json_names_its_columns_and_holds_the_red_black_list(client, open_data):
     document = json.loads(download(client, "redblack", "json").content)
     assert document["title"] == "红黑榜" and document["generated_at"]
-    assert {"key": "list_until", "label": "有效期至", "meaning": "榜单有效期的最后一天，空为长期", "unit": "日期（年-月-日）"} in document["columns"]
+    assert {
+        "key": "list_until",
+        "label": "有效期至",
+        "meaning": "榜单有效期的最后一天，空为长期",
+        "unit": "日期（年-月-日）",
+    } in document["columns"]
     [entry] = document["rows"]
     assert entry["list_status"] == "黑榜" and entry["list_reason"] == "挪用项目资金" and entry["in_force"] == "是"
 

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 def test_profile_shows_public_facts_and_public_projects_never_contacts(client, published):
     organization = published["organization"]
     ProjectPageFactory(title="阳光中心草稿项目", organization=organization, live=False)
-    NoticePageFactory(title=f"关于{organization.name}列入红榜的公示", kind="list_publicity", publicity_until=datetime.date(2022, 6, 8))
+    NoticePageFactory(
+        title=f"关于{organization.name}列入红榜的公示", kind="list_publicity", publicity_until=datetime.date(2022, 6, 8)
+    )
     html = client.get(f"/organizations/{organization.pk}/").content.decode()
 
     assert f"<h1>{organization.name}</h1>" in html
@@ -31,12 +33,21 @@ def test_an_unknown_organization_is_a_404(client, home):
 
 def test_the_red_black_list_is_in_the_menu_and_every_entry_links_to_its_profile(client, home):
     today = timezone.localdate()
-    red = OrganizationFactory(list_status="red", list_reason="年度评估优秀", listed_on=today - datetime.timedelta(days=3))
+    red = OrganizationFactory(
+        list_status="red", list_reason="年度评估优秀", listed_on=today - datetime.timedelta(days=3)
+    )
     black = OrganizationFactory(
-        list_status="black", list_reason="虚报服务人次", listed_on=today - datetime.timedelta(days=30),
+        list_status="black",
+        list_reason="虚报服务人次",
+        listed_on=today - datetime.timedelta(days=30),
         list_until=today + datetime.timedelta(days=335),
     )
-    OrganizationFactory(list_status="black", list_reason="已到期", listed_on=datetime.date(2020, 1, 1), list_until=datetime.date(2021, 1, 1))
+    OrganizationFactory(
+        list_status="black",
+        list_reason="已到期",
+        listed_on=datetime.date(2020, 1, 1),
+        list_until=datetime.date(2021, 1, 1),
+    )
 
     assert '<a href="/redblack/">红黑榜</a>' in client.get("/").content.decode()
     html = client.get("/redblack/").content.decode()
@@ -52,5 +63,5 @@ def test_the_red_black_list_is_in_the_menu_and_every_entry_links_to_its_profile(
 def test_organizations_index_counts_public_projects(client, published):
     html = client.get("/organizations/").content.decode()
     organization = published["organization"]
-    card = html[html.index(organization.name):]
+    card = html[html.index(organization.name) :]
     assert "公开项目：1 个" in card[:400]

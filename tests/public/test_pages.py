@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def main_of(html):
     """The page's own content, without the menu and footer every page shares."""
-    return html[html.index("<main"):html.index("</main>")]
+    return html[html.index("<main") : html.index("</main>")]
 
 
 def html_of(client, page, **params):
@@ -49,14 +49,19 @@ def test_home_page_shows_totals_latest_content_and_sections(client, home):
 
 def test_project_page_shows_every_public_fact(client, home):
     project = ProjectPageFactory(
-        title="世纪城社区“一老一小”融合服务项目", code="GD-2024-001", budget=Decimal("260000"),
-        social_worker="李社工", stage=ProjectStage.IMPLEMENTATION,
+        title="世纪城社区“一老一小”融合服务项目",
+        code="GD-2024-001",
+        budget=Decimal("260000"),
+        social_worker="李社工",
+        stage=ProjectStage.IMPLEMENTATION,
     )
     project.tags.add("一老一小")
     project.save()
     ProjectParticipant.objects.create(page=project, name="世纪城银发志愿服务队", kind="volunteers")
     ProjectMilestone.objects.create(page=project, stage=ProjectStage.CALL, reached_on=datetime.date(2024, 1, 10))
-    ProjectMilestone.objects.create(page=project, stage=ProjectStage.IMPLEMENTATION, reached_on=datetime.date(2024, 5, 1))
+    ProjectMilestone.objects.create(
+        page=project, stage=ProjectStage.IMPLEMENTATION, reached_on=datetime.date(2024, 5, 1)
+    )
 
     html = html_of(client, project)
 
@@ -76,7 +81,9 @@ def test_project_page_shows_every_public_fact(client, home):
 
 def test_project_page_never_shows_the_organizations_contact_details(client, home):
     organization = OrganizationFactory(
-        contact_person="内部联系人王某", contact_phone="0871-69999999", contact_email="private@example.org",
+        contact_person="内部联系人王某",
+        contact_phone="0871-69999999",
+        contact_email="private@example.org",
         address="内部地址测试路 9 号",
     )
     project = ProjectPageFactory(organization=organization)
@@ -91,11 +98,16 @@ def test_project_page_never_shows_the_organizations_contact_details(client, home
 def test_project_page_shows_a_list_badge_only_while_the_listing_is_in_force(client, home):
     today = timezone.localdate()
     listed = OrganizationFactory(
-        list_status="red", list_reason="评估优秀", listed_on=today - datetime.timedelta(days=10),
+        list_status="red",
+        list_reason="评估优秀",
+        listed_on=today - datetime.timedelta(days=10),
         list_until=today + datetime.timedelta(days=300),
     )
     expired = OrganizationFactory(
-        list_status="black", list_reason="挪用资金", listed_on=datetime.date(2020, 8, 15), list_until=datetime.date(2022, 8, 14),
+        list_status="black",
+        list_reason="挪用资金",
+        listed_on=datetime.date(2020, 8, 15),
+        list_until=datetime.date(2022, 8, 14),
     )
     assert "badge--red" in html_of(client, ProjectPageFactory(organization=listed))
     html = main_of(html_of(client, ProjectPageFactory(organization=expired)))
@@ -117,12 +129,17 @@ def test_project_page_links_only_live_public_notices(client, home):
 
 def test_policy_page_warns_when_repealed_and_lists_attachments(client, home):
     policy = PolicyPageFactory(
-        title="昆明市政府购买社会工作服务实施办法", document_number="昆民发〔2016〕45号", status=PolicyStatus.REPEALED,
-        effective_on=datetime.date(2022, 6, 1), summary="明确购买程序和资金拨付方式。",
+        title="昆明市政府购买社会工作服务实施办法",
+        document_number="昆民发〔2016〕45号",
+        status=PolicyStatus.REPEALED,
+        effective_on=datetime.date(2022, 6, 1),
+        summary="明确购买程序和资金拨付方式。",
     )
     policy.topics.add("政府购买服务")
     policy.save()
-    document = Document.objects.create(title="实施办法全文", file=ContentFile("第一条 …\n".encode() * 200, name="banfa.txt"))
+    document = Document.objects.create(
+        title="实施办法全文", file=ContentFile("第一条 …\n".encode() * 200, name="banfa.txt")
+    )
     PolicyAttachment.objects.create(page=policy, document=document, title="附件1：实施办法全文")
 
     html = html_of(client, policy)
@@ -143,13 +160,18 @@ def test_notice_page_says_whether_its_publicity_is_open_today(client, home):
     project = ProjectPageFactory(title="塘子巷社区“党建引领·五社联动”街区治理项目")
     hidden = ProjectPageFactory(title="尚未发布的项目", live=False)
     open_notice = NoticePageFactory(
-        title="2024年第一批立项公示", kind=NoticeKind.APPROVAL_PUBLICITY, published_on=today - datetime.timedelta(days=2),
-        publicity_until=today + datetime.timedelta(days=5), source="官渡区民政局",
+        title="2024年第一批立项公示",
+        kind=NoticeKind.APPROVAL_PUBLICITY,
+        published_on=today - datetime.timedelta(days=2),
+        publicity_until=today + datetime.timedelta(days=5),
+        source="官渡区民政局",
     )
     for linked in (project, hidden):
         NoticeProject.objects.create(page=open_notice, project=linked)
     closed_notice = NoticePageFactory(
-        kind=NoticeKind.EVALUATION_PUBLICITY, published_on=datetime.date(2023, 7, 20), publicity_until=datetime.date(2023, 7, 27),
+        kind=NoticeKind.EVALUATION_PUBLICITY,
+        published_on=datetime.date(2023, 7, 20),
+        publicity_until=datetime.date(2023, 7, 27),
     )
 
     html = html_of(client, open_notice)
@@ -173,10 +195,13 @@ def test_station_page_shows_region_path_services_and_staff(client, home):
 def test_content_page_renders_heading_and_table_blocks(client, home):
     table = {
         "data": [["街道", "项目数"], ["关上街道", "12"], ["太和街道", "9"]],
-        "first_row_is_table_header": True, "first_col_is_header": True, "table_caption": "各街道项目数",
+        "first_row_is_table_header": True,
+        "first_col_is_header": True,
+        "table_caption": "各街道项目数",
     }
     page = ContentPageFactory(
-        title="关于平台", body=[("heading", "平台简介"), ("table", table)],
+        title="关于平台",
+        body=[("heading", "平台简介"), ("table", table)],
     )
 
     html = html_of(client, page)
@@ -191,4 +216,3 @@ def test_404_page_is_in_chinese(client, home):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "页面未找到" in response.content.decode()
-

@@ -29,7 +29,10 @@ def network(home):
         "community": StationPageFactory(title="关上社区社会工作服务点", level=StationLevel.COMMUNITY, region=community),
         "taihe": StationPageFactory(title="太和街道社会工作服务站", region=taihe),
         "street": StationPageFactory(
-            title="关上街道社会工作服务站", region=guanshang, operator=operator, hours="周一至周五 9:00-17:00",
+            title="关上街道社会工作服务站",
+            region=guanshang,
+            operator=operator,
+            hours="周一至周五 9:00-17:00",
         ),
         "district": StationPageFactory(title="官渡区社会工作指导中心", level=StationLevel.DISTRICT, region=district),
     }
@@ -38,10 +41,18 @@ def network(home):
 
 def test_stations_read_as_the_district_street_community_tree(client, network):
     html = client.get("/stations/").content.decode()
-    order = [html.index(title) for title in ("官渡区社会工作指导中心", "关上街道社会工作服务站", "关上社区社会工作服务点", "太和街道社会工作服务站")]
+    order = [
+        html.index(title)
+        for title in (
+            "官渡区社会工作指导中心",
+            "关上街道社会工作服务站",
+            "关上社区社会工作服务点",
+            "太和街道社会工作服务站",
+        )
+    ]
     assert order == sorted(order)
     # The community point is nested inside its street's list, which is inside the district's.
-    district_item = html[html.index("<strong>官渡区</strong>"):]
+    district_item = html[html.index("<strong>官渡区</strong>") :]
     assert district_item.index("<strong>关上街道</strong>") < district_item.index("<strong>关上社区</strong>")
 
 
@@ -69,16 +80,23 @@ def test_a_community_point_shows_its_streets_projects_and_its_street_station(cli
 @pytest.fixture
 def library(home):
     old = PolicyPageFactory(
-        title="官渡区社会工作服务项目管理暂行办法", issuer="官渡区民政局", issued_on=datetime.date(2019, 3, 1),
-        status=PolicyStatus.REPEALED, summary="项目管理的暂行规定。",
+        title="官渡区社会工作服务项目管理暂行办法",
+        issuer="官渡区民政局",
+        issued_on=datetime.date(2019, 3, 1),
+        status=PolicyStatus.REPEALED,
+        summary="项目管理的暂行规定。",
     )
     new = PolicyPageFactory(
-        title="官渡区政府购买社会工作服务项目管理办法", issuer="官渡区民政局", issued_on=datetime.date(2022, 1, 10),
+        title="官渡区政府购买社会工作服务项目管理办法",
+        issuer="官渡区民政局",
+        issued_on=datetime.date(2022, 1, 10),
         summary="规范项目申报、评审与评估。",
     )
     old.replaced_by = new
     provincial = PolicyPageFactory(
-        title="云南省关于加强社会工作人才队伍建设的意见", issuer="云南省民政厅", issued_on=datetime.date(2021, 6, 1),
+        title="云南省关于加强社会工作人才队伍建设的意见",
+        issuer="云南省民政厅",
+        issued_on=datetime.date(2021, 6, 1),
         level="provincial",
     )
     for policy, topics in [(old, ["项目管理"]), (new, ["项目管理", "政府购买服务"]), (provincial, ["人才队伍"])]:
@@ -91,16 +109,30 @@ def titles(client, **params):
     response = client.get("/policies/", params)
     assert response.status_code == 200
     html = response.content.decode()
-    return {title for title in ("官渡区社会工作服务项目管理暂行办法", "官渡区政府购买社会工作服务项目管理办法", "云南省关于加强社会工作人才队伍建设的意见") if f">{title}</a>" in html}
+    return {
+        title
+        for title in (
+            "官渡区社会工作服务项目管理暂行办法",
+            "官渡区政府购买社会工作服务项目管理办法",
+            "云南省关于加强社会工作人才队伍建设的意见",
+        )
+        if f">{title}</a>" in html
+    }
 
 
 def test_policy_library_keyword_issuer_and_topic(client, library):
     assert titles(client, q="人才") == {"云南省关于加强社会工作人才队伍建设的意见"}
     assert titles(client, q="评审") == {"官渡区政府购买社会工作服务项目管理办法"}  # found in the summary
-    assert titles(client, issuer="官渡区民政局") == {"官渡区社会工作服务项目管理暂行办法", "官渡区政府购买社会工作服务项目管理办法"}
+    assert titles(client, issuer="官渡区民政局") == {
+        "官渡区社会工作服务项目管理暂行办法",
+        "官渡区政府购买社会工作服务项目管理办法",
+    }
     assert titles(client, topic="政府购买服务") == {"官渡区政府购买社会工作服务项目管理办法"}
     html = client.get("/policies/").content.decode()
-    assert '<option value="云南省民政厅">云南省民政厅</option>' in html and '<option value="人才队伍">人才队伍</option>' in html
+    assert (
+        '<option value="云南省民政厅">云南省民政厅</option>' in html
+        and '<option value="人才队伍">人才队伍</option>' in html
+    )
 
 
 @pytest.mark.parametrize("typed", ["2022-01-01", "2022年1月1日", "2022/1/1"])

@@ -73,7 +73,9 @@ class LocalServer:
         self.url = f"http://127.0.0.1:{self.port}"
 
     def _run(self, *args):
-        return subprocess.run([str(NOIDA), *args, "--data-dir", self.data_dir], capture_output=True, text=True, timeout=90)
+        return subprocess.run(
+            [str(NOIDA), *args, "--data-dir", self.data_dir], capture_output=True, text=True, timeout=90
+        )
 
     def start(self):
         self._run("up", "--only", "elasticsearch", "--elasticsearch-port", str(self.port))

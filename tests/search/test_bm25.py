@@ -22,8 +22,11 @@ def bm25(query):
     tiers = matching.plan(query).tiers
     phrases = matching.phrases(tiers[-1]) + [p for tier in tiers for p in matching.phrases(tier)]
     tf = {page_id: {p: occurrences(tokens, list(p.tokens)) for p in phrases} for page_id, tokens in docs.items()}
-    idf = {p: max(math.log((len(docs) - n + 0.5) / (n + 0.5)), 1e-6) for p in phrases
-           for n in [sum(1 for counts in tf.values() if counts[p])]}
+    idf = {
+        p: max(math.log((len(docs) - n + 0.5) / (n + 0.5)), 1e-6)
+        for p in phrases
+        for n in [sum(1 for counts in tf.values() if counts[p])]
+    }
     scores = {}
     for page_id, counts in tf.items():
         present = {p for p, f in counts.items() if f}

@@ -21,7 +21,9 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         yield chromium
         chromium.close()
@@ -32,10 +34,18 @@ def content(live_server):
     # live_server's database is flushed between tests; the Site is the default one, so any host finds it.
     ensure_site_tree()
     for n, street in enumerate(["关上街道", "吴井街道", "金马街道"]):
-        ProjectPageFactory(title=f"{street}社区居家养老服务项目{n}", summary="为独居老人提供上门探访与助餐服务。",
-                           stage=ProjectStage.IMPLEMENTATION, street=StreetFactory(name=street))
-    PolicyPageFactory(title="官渡区居家养老服务管理办法（试行）", document_number="官民发〔2017〕12号", status=PolicyStatus.REPEALED)
-    PolicyPageFactory(title="官渡区居家养老服务管理办法", document_number="官民发〔2022〕21号", status=PolicyStatus.VALID)
+        ProjectPageFactory(
+            title=f"{street}社区居家养老服务项目{n}",
+            summary="为独居老人提供上门探访与助餐服务。",
+            stage=ProjectStage.IMPLEMENTATION,
+            street=StreetFactory(name=street),
+        )
+    PolicyPageFactory(
+        title="官渡区居家养老服务管理办法（试行）", document_number="官民发〔2017〕12号", status=PolicyStatus.REPEALED
+    )
+    PolicyPageFactory(
+        title="官渡区居家养老服务管理办法", document_number="官民发〔2022〕21号", status=PolicyStatus.VALID
+    )
 
 
 def search(page, url, query):

@@ -31,7 +31,10 @@ def test_exact_phrase_first_then_all_pieces_then_most_page_by_page(demo):
     assert [TIER_ORDER[m] for m in ranked] == sorted(TIER_ORDER[m] for m in ranked)
     # The text says “五社联动”机制: the quotes part the words, which still come first.
     first_two = titles("五社联动机制")[:2]
-    assert set(first_two) == {"宁夏：完善“五社联动”机制 创新基层治理新格局", "江苏：深化“五社联动”机制 建立健全三级社会工作服务体系"}
+    assert set(first_two) == {
+        "宁夏：完善“五社联动”机制 创新基层治理新格局",
+        "江苏：深化“五社联动”机制 建立健全三级社会工作服务体系",
+    }
 
 
 def test_a_word_found_nowhere_is_named_and_the_rest_still_found(client, demo):
@@ -120,7 +123,9 @@ def test_on_the_page_results_come_before_the_folded_filters(client, demo):
 def test_the_search_box_suggests_words_and_titles(client, demo):
     body = client.get("/api/v2/search/suggest/", {"q": "时间"}).json()
     assert "时间银行" in body["terms"]
-    assert {"关上社区“时间银行”互助养老项目", "世纪城社区“时间银行”互助养老服务项目"} <= {t["title"] for t in body["titles"]}
+    assert {"关上社区“时间银行”互助养老项目", "世纪城社区“时间银行”互助养老服务项目"} <= {
+        t["title"] for t in body["titles"]
+    }
     by_pinyin = client.get("/api/v2/search/suggest/", {"q": "yangl"}).json()
     assert "养老" in by_pinyin["terms"]
     assert client.get("/api/v2/search/suggest/", {"q": ""}).json() == {"terms": [], "titles": []}

@@ -15,7 +15,12 @@ TAGS = re.compile(r"<[^>]+>")
 
 def titled(records, query):
     """The demo pages whose title holds the query: a reader expects every one of them among the results."""
-    return {r.get("title") or r["name"] for section in SECTIONS for r in records[section] if query in (r.get("title") or r["name"])}
+    return {
+        r.get("title") or r["name"]
+        for section in SECTIONS
+        for r in records[section]
+        if query in (r.get("title") or r["name"])
+    }
 
 
 def api_results(client, **params):
@@ -71,7 +76,10 @@ def test_search_page_shows_the_same_results_as_the_api(client, demo, query):
 def admin_listed_titles(admin_client, query):
     response = admin_client.get("/admin/pages/search/", {"q": query})
     assert response.status_code == 200
-    return [html.unescape(t).strip() for t in re.findall(r'<span id="page_\d+_title">(.*?)</span>', response.content.decode(), re.S)]
+    return [
+        html.unescape(t).strip()
+        for t in re.findall(r'<span id="page_\d+_title">(.*?)</span>', response.content.decode(), re.S)
+    ]
 
 
 @pytest.mark.parametrize("query", QUERIES[:-1])

@@ -15,7 +15,15 @@ def check(engine):
     recall, mrr, misses = evaluate(titles)
     print(f"\n{engine}：{len(QUERIES)} 个查询，recall@10 = {recall:.3f}，MRR = {mrr:.3f}")
     assert len(QUERIES) >= 60
-    assert {kind for _, kind, _ in QUERIES} >= {"no spaces", "synonym", "traditional", "pinyin", "typo", "文号", "code prefix"}
+    assert {kind for _, kind, _ in QUERIES} >= {
+        "no spaces",
+        "synonym",
+        "traditional",
+        "pinyin",
+        "typo",
+        "文号",
+        "code prefix",
+    }
     assert recall >= 0.95, misses
     assert mrr >= 0.85, misses
 

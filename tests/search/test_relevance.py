@@ -60,8 +60,12 @@ def test_equal_scores_newest_first_on_every_page(corpus):
     """Notices with the same words score the same: the newest comes first, also when a page ends between them."""
     index = NoticeIndexPage.objects.get()
     for day in (3, 6, 9):
-        notice = NoticePage(title="蓝莓义卖活动通知", kind="news", published_on=datetime.date(2024, 1, day),
-                            body=[("paragraph", "<p>社区蓝莓义卖所得用于助学。</p>")])
+        notice = NoticePage(
+            title="蓝莓义卖活动通知",
+            kind="news",
+            published_on=datetime.date(2024, 1, day),
+            body=[("paragraph", "<p>社区蓝莓义卖所得用于助学。</p>")],
+        )
         index.add_child(instance=notice)
     hits = service.search("蓝莓义卖").hits
     assert [hit.date.day for hit in hits] == [9, 6, 3] and len({hit.score for hit in hits}) == 1

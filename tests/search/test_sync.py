@@ -24,8 +24,13 @@ def titles(query, **filters):
 
 def new_notice(title, body="", live=False):
     index = NoticeIndexPage.objects.get()
-    notice = NoticePage(title=title, kind="news", published_on=datetime.date(2024, 1, 5), live=live,
-                        body=[("paragraph", f"<p>{body}</p>")])
+    notice = NoticePage(
+        title=title,
+        kind="news",
+        published_on=datetime.date(2024, 1, 5),
+        live=live,
+        body=[("paragraph", f"<p>{body}</p>")],
+    )
     index.add_child(instance=notice)
     return notice
 

@@ -157,7 +157,9 @@ def share_meta(context):
     frame = context.get("settings").navigation.SiteFrame if request and context.get("settings") else None
     site_title = site_name()
     title = context.get("page_title") or (page.seo_title or page.title if page else "") or site_title
-    description = (page_summary(page) if page else context.get("page_description", "")) or (frame.description if frame else "")
+    description = (page_summary(page) if page else context.get("page_description", "")) or (
+        frame.description if frame else ""
+    )
     image = page_image(page) if page else None
     if image:
         image_url = image.get_rendition("fill-600x600").url
@@ -165,7 +167,10 @@ def share_meta(context):
         image_url = static("theme/icons/share.png")
     absolute = request.build_absolute_uri if request else (lambda url: url)
     return {
-        "title": title, "site_title": site_title, "description": description,
-        "image_url": absolute(image_url), "url": absolute(request.path if request else "/"),
+        "title": title,
+        "site_title": site_title,
+        "description": description,
+        "image_url": absolute(image_url),
+        "url": absolute(request.path if request else "/"),
         "type": "article" if page and page.depth > 3 else "website",
     }

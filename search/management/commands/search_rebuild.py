@@ -14,7 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--engine", choices=["embedded", "elasticsearch", "all"], default="all",
+            "--engine",
+            choices=["embedded", "elasticsearch", "all"],
+            default="all",
             help="embedded：内置引擎；elasticsearch：由检索文档重建 Elasticsearch 索引并切换别名；all（默认）：先内置后 ES。",
         )
 

@@ -6,30 +6,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('pages', '0002_site_tree'),
+        ("pages", "0002_site_tree"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DuplicateConfirmation',
+            name="DuplicateConfirmation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('similarity', models.PositiveSmallIntegerField(verbose_name='相似度（%）')),
-                ('reason', models.TextField(verbose_name='确认理由')),
-                ('confirmed_at', models.DateTimeField(auto_now_add=True, verbose_name='确认时间')),
-                ('confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='确认人')),
-                ('earlier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='pages.projectpage', verbose_name='相似的已有项目')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='duplicate_confirmations', to='pages.projectpage', verbose_name='服务项目')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("similarity", models.PositiveSmallIntegerField(verbose_name="相似度（%）")),
+                ("reason", models.TextField(verbose_name="确认理由")),
+                ("confirmed_at", models.DateTimeField(auto_now_add=True, verbose_name="确认时间")),
+                (
+                    "confirmed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="确认人",
+                    ),
+                ),
+                (
+                    "earlier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="pages.projectpage",
+                        verbose_name="相似的已有项目",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="duplicate_confirmations",
+                        to="pages.projectpage",
+                        verbose_name="服务项目",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '非重复申报确认',
-                'verbose_name_plural': '非重复申报确认',
-                'constraints': [models.UniqueConstraint(fields=('project', 'earlier'), name='unique_duplicate_confirmation')],
+                "verbose_name": "非重复申报确认",
+                "verbose_name_plural": "非重复申报确认",
+                "constraints": [
+                    models.UniqueConstraint(fields=("project", "earlier"), name="unique_duplicate_confirmation")
+                ],
             },
         ),
     ]

@@ -8,57 +8,152 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('pages', '0003_projectmilestone_reason_projectmilestone_recorded_by'),
+        ("pages", "0003_projectmilestone_reason_projectmilestone_recorded_by"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', '待审核'), ('approved', '已通过'), ('rejected', '已驳回')], db_index=True, default='pending', max_length=10, verbose_name='审核状态')),
-                ('moderation_note', models.TextField(blank=True, help_text='驳回时必填，说明理由；不对外公开。', verbose_name='审核意见')),
-                ('moderated_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='审核时间')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='提交时间')),
-                ('name', models.CharField(max_length=40, verbose_name='称呼')),
-                ('contact', models.CharField(blank=True, max_length=80, verbose_name='联系方式（不公开）')),
-                ('text', models.TextField(max_length=2000, verbose_name='留言内容')),
-                ('rating', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='评分')),
-                ('moderated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='pages.projectpage', verbose_name='项目')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "待审核"), ("approved", "已通过"), ("rejected", "已驳回")],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="审核状态",
+                    ),
+                ),
+                (
+                    "moderation_note",
+                    models.TextField(
+                        blank=True, help_text="驳回时必填，说明理由；不对外公开。", verbose_name="审核意见"
+                    ),
+                ),
+                ("moderated_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="审核时间")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="提交时间"),
+                ),
+                ("name", models.CharField(max_length=40, verbose_name="称呼")),
+                ("contact", models.CharField(blank=True, max_length=80, verbose_name="联系方式（不公开）")),
+                ("text", models.TextField(max_length=2000, verbose_name="留言内容")),
+                (
+                    "rating",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="评分",
+                    ),
+                ),
+                (
+                    "moderated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审核人",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="pages.projectpage",
+                        verbose_name="项目",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '项目留言',
-                'verbose_name_plural': '项目留言',
-                'ordering': ['-created_at'],
-                'abstract': False,
+                "verbose_name": "项目留言",
+                "verbose_name_plural": "项目留言",
+                "ordering": ["-created_at"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Objection',
+            name="Objection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', '待审核'), ('approved', '已通过'), ('rejected', '已驳回')], db_index=True, default='pending', max_length=10, verbose_name='审核状态')),
-                ('moderation_note', models.TextField(blank=True, help_text='驳回时必填，说明理由；不对外公开。', verbose_name='审核意见')),
-                ('moderated_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='审核时间')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='提交时间')),
-                ('name', models.CharField(max_length=40, verbose_name='姓名')),
-                ('contact', models.CharField(help_text='用于反馈处理结果', max_length=80, verbose_name='联系方式（不公开）')),
-                ('text', models.TextField(max_length=4000, verbose_name='异议内容')),
-                ('moderated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人')),
-                ('notice', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='objections', to='pages.noticepage', verbose_name='所涉公示')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='objections', to='pages.projectpage', verbose_name='项目')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "待审核"), ("approved", "已通过"), ("rejected", "已驳回")],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="审核状态",
+                    ),
+                ),
+                (
+                    "moderation_note",
+                    models.TextField(
+                        blank=True, help_text="驳回时必填，说明理由；不对外公开。", verbose_name="审核意见"
+                    ),
+                ),
+                ("moderated_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="审核时间")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="提交时间"),
+                ),
+                ("name", models.CharField(max_length=40, verbose_name="姓名")),
+                (
+                    "contact",
+                    models.CharField(help_text="用于反馈处理结果", max_length=80, verbose_name="联系方式（不公开）"),
+                ),
+                ("text", models.TextField(max_length=4000, verbose_name="异议内容")),
+                (
+                    "moderated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审核人",
+                    ),
+                ),
+                (
+                    "notice",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="objections",
+                        to="pages.noticepage",
+                        verbose_name="所涉公示",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="objections",
+                        to="pages.projectpage",
+                        verbose_name="项目",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '公示异议',
-                'verbose_name_plural': '公示异议',
-                'ordering': ['-created_at'],
-                'abstract': False,
+                "verbose_name": "公示异议",
+                "verbose_name_plural": "公示异议",
+                "ordering": ["-created_at"],
+                "abstract": False,
             },
         ),
     ]

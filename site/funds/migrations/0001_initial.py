@@ -6,32 +6,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('pages', '0002_site_tree'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("pages", "0002_site_tree"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Disbursement',
+            name="Disbursement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('paid_on', models.DateField(verbose_name='拨付日期')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(0.01)], verbose_name='拨付金额（元）')),
-                ('kind', models.CharField(choices=[('first', '首期款'), ('midterm', '中期款'), ('final', '尾款')], max_length=10, verbose_name='拨付类型')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='备注')),
-                ('override_reason', models.TextField(blank=True, help_text='拨付超出预算或不在服务期内时必填，由编辑记录放行原因（仅后台可见）。', verbose_name='放行理由')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='disbursements', to='pages.projectpage', verbose_name='服务项目')),
-                ('voucher', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='拨付凭证')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("paid_on", models.DateField(verbose_name="拨付日期")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0.01)],
+                        verbose_name="拨付金额（元）",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("first", "首期款"), ("midterm", "中期款"), ("final", "尾款")],
+                        max_length=10,
+                        verbose_name="拨付类型",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="备注")),
+                (
+                    "override_reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="拨付超出预算或不在服务期内时必填，由编辑记录放行原因（仅后台可见）。",
+                        verbose_name="放行理由",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="disbursements",
+                        to="pages.projectpage",
+                        verbose_name="服务项目",
+                    ),
+                ),
+                (
+                    "voucher",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="拨付凭证",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '资金拨付',
-                'verbose_name_plural': '资金拨付',
-                'ordering': ['project', 'paid_on', 'pk'],
+                "verbose_name": "资金拨付",
+                "verbose_name_plural": "资金拨付",
+                "ordering": ["project", "paid_on", "pk"],
             },
         ),
     ]

@@ -7,46 +7,101 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('funds', '0001_initial'),
-        ('pages', '0003_projectmilestone_reason_projectmilestone_recorded_by'),
+        ("funds", "0001_initial"),
+        ("pages", "0003_projectmilestone_reason_projectmilestone_recorded_by"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='disbursement',
-            name='override_reason',
-            field=models.TextField(blank=True, help_text='拨付超出预算、早于付款计划或不在服务期内时必填，由编辑记录放行原因（仅后台可见）。', verbose_name='放行理由'),
+            model_name="disbursement",
+            name="override_reason",
+            field=models.TextField(
+                blank=True,
+                help_text="拨付超出预算、早于付款计划或不在服务期内时必填，由编辑记录放行原因（仅后台可见）。",
+                verbose_name="放行理由",
+            ),
         ),
         migrations.CreateModel(
-            name='PaymentSchedule',
+            name="PaymentSchedule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('signed_on', models.DateField(blank=True, help_text='留空时按服务期开始日期计。', null=True, verbose_name='签约日期')),
-                ('midterm_on', models.DateField(blank=True, help_text='留空时按服务期的中间日期计。', null=True, verbose_name='中期评估日期')),
-                ('project', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='payment_schedule', to='pages.projectpage', verbose_name='服务项目')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "signed_on",
+                    models.DateField(
+                        blank=True, help_text="留空时按服务期开始日期计。", null=True, verbose_name="签约日期"
+                    ),
+                ),
+                (
+                    "midterm_on",
+                    models.DateField(
+                        blank=True, help_text="留空时按服务期的中间日期计。", null=True, verbose_name="中期评估日期"
+                    ),
+                ),
+                (
+                    "project",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="payment_schedule",
+                        to="pages.projectpage",
+                        verbose_name="服务项目",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '付款计划',
-                'verbose_name_plural': '付款计划',
+                "verbose_name": "付款计划",
+                "verbose_name_plural": "付款计划",
             },
         ),
         migrations.CreateModel(
-            name='PaymentTranche',
+            name="PaymentTranche",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('share', models.DecimalField(decimal_places=2, max_digits=5, validators=[django.core.validators.MinValueValidator(0.01), django.core.validators.MaxValueValidator(100)], verbose_name='比例（%）')),
-                ('due', models.CharField(choices=[('signing', '签约后'), ('midterm', '中期评估后'), ('final_evaluation', '终期评估后'), ('date', '指定日期')], default='signing', max_length=20, verbose_name='拨付条件')),
-                ('due_on', models.DateField(blank=True, help_text='拨付条件为“指定日期”时填写。', null=True, verbose_name='指定日期')),
-                ('schedule', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tranches', to='funds.paymentschedule')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "share",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=5,
+                        validators=[
+                            django.core.validators.MinValueValidator(0.01),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="比例（%）",
+                    ),
+                ),
+                (
+                    "due",
+                    models.CharField(
+                        choices=[
+                            ("signing", "签约后"),
+                            ("midterm", "中期评估后"),
+                            ("final_evaluation", "终期评估后"),
+                            ("date", "指定日期"),
+                        ],
+                        default="signing",
+                        max_length=20,
+                        verbose_name="拨付条件",
+                    ),
+                ),
+                (
+                    "due_on",
+                    models.DateField(
+                        blank=True, help_text="拨付条件为“指定日期”时填写。", null=True, verbose_name="指定日期"
+                    ),
+                ),
+                (
+                    "schedule",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tranches", to="funds.paymentschedule"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '付款节点',
-                'verbose_name_plural': '付款节点',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "付款节点",
+                "verbose_name_plural": "付款节点",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

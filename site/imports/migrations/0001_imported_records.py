@@ -5,29 +5,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportedRecord',
+            name="ImportedRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('key', models.CharField(help_text='文件中标识记录的值，如项目编号', max_length=300, verbose_name='导入键')),
-                ('values', models.JSONField(default=dict, verbose_name='上次导入的值')),
-                ('imported_at', models.DateTimeField(auto_now=True, verbose_name='上次导入时间')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("object_id", models.PositiveBigIntegerField()),
+                (
+                    "key",
+                    models.CharField(help_text="文件中标识记录的值，如项目编号", max_length=300, verbose_name="导入键"),
+                ),
+                ("values", models.JSONField(default=dict, verbose_name="上次导入的值")),
+                ("imported_at", models.DateTimeField(auto_now=True, verbose_name="上次导入时间")),
+                (
+                    "content_type",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="contenttypes.contenttype"),
+                ),
             ],
             options={
-                'verbose_name': '导入记录',
-                'verbose_name_plural': '导入记录',
-                'permissions': [('use_import', '可使用表格导入')],
-                'constraints': [models.UniqueConstraint(fields=('content_type', 'object_id'), name='one_import_record_per_object')],
+                "verbose_name": "导入记录",
+                "verbose_name_plural": "导入记录",
+                "permissions": [("use_import", "可使用表格导入")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("content_type", "object_id"), name="one_import_record_per_object")
+                ],
             },
         ),
     ]

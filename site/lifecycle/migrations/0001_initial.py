@@ -7,29 +7,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('pages', '0003_projectmilestone_reason_projectmilestone_recorded_by'),
+        ("pages", "0003_projectmilestone_reason_projectmilestone_recorded_by"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReviewScore',
+            name="ReviewScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reviewer', models.CharField(max_length=60, verbose_name='评审专家')),
-                ('score', models.DecimalField(decimal_places=2, help_text='百分制，0–100', max_digits=5, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='得分')),
-                ('comment', models.TextField(blank=True, verbose_name='评审意见')),
-                ('reviewed_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='评审日期')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_scores', to='pages.projectpage', verbose_name='项目')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reviewer", models.CharField(max_length=60, verbose_name="评审专家")),
+                (
+                    "score",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="百分制，0–100",
+                        max_digits=5,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="得分",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="评审意见")),
+                ("reviewed_on", models.DateField(default=django.utils.timezone.localdate, verbose_name="评审日期")),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_scores",
+                        to="pages.projectpage",
+                        verbose_name="项目",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '路演评审打分',
-                'verbose_name_plural': '路演评审打分',
-                'ordering': ['project', 'reviewer'],
-                'constraints': [models.UniqueConstraint(fields=('project', 'reviewer'), name='one_score_per_reviewer')],
+                "verbose_name": "路演评审打分",
+                "verbose_name_plural": "路演评审打分",
+                "ordering": ["project", "reviewer"],
+                "constraints": [models.UniqueConstraint(fields=("project", "reviewer"), name="one_score_per_reviewer")],
             },
         ),
     ]

@@ -7,62 +7,150 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SiteFrame',
+            name="SiteFrame",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sponsor', models.CharField(blank=True, max_length=120, verbose_name='主办单位')),
-                ('organizer', models.CharField(blank=True, max_length=120, verbose_name='承办单位')),
-                ('contact', models.TextField(blank=True, help_text='地址、电话、电子邮箱，每行一项', verbose_name='联系方式')),
-                ('site_code', models.CharField(blank=True, help_text='由政府网站信息报送系统分配，例如 5301110001', max_length=20, verbose_name='网站标识码')),
-                ('icp_number', models.CharField(blank=True, help_text='例如 滇ICP备12345678号', max_length=60, verbose_name='ICP备案号')),
-                ('police_number', models.CharField(blank=True, help_text='例如 滇公网安备53011102000001号', max_length=60, verbose_name='公安备案号')),
-                ('description', models.CharField(blank=True, help_text='页面没有摘要时，搜索引擎和分享卡片显示这句话', max_length=200, verbose_name='网站简介')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sponsor", models.CharField(blank=True, max_length=120, verbose_name="主办单位")),
+                ("organizer", models.CharField(blank=True, max_length=120, verbose_name="承办单位")),
+                (
+                    "contact",
+                    models.TextField(blank=True, help_text="地址、电话、电子邮箱，每行一项", verbose_name="联系方式"),
+                ),
+                (
+                    "site_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="由政府网站信息报送系统分配，例如 5301110001",
+                        max_length=20,
+                        verbose_name="网站标识码",
+                    ),
+                ),
+                (
+                    "icp_number",
+                    models.CharField(
+                        blank=True, help_text="例如 滇ICP备12345678号", max_length=60, verbose_name="ICP备案号"
+                    ),
+                ),
+                (
+                    "police_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="例如 滇公网安备53011102000001号",
+                        max_length=60,
+                        verbose_name="公安备案号",
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True,
+                        help_text="页面没有摘要时，搜索引擎和分享卡片显示这句话",
+                        max_length=200,
+                        verbose_name="网站简介",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '网站框架',
+                "verbose_name": "网站框架",
             },
         ),
         migrations.CreateModel(
-            name='MainMenuItem',
+            name="MainMenuItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('label', models.CharField(blank=True, help_text='链接页面时可留空，使用页面标题', max_length=40, verbose_name='链接文字')),
-                ('link_url', models.CharField(blank=True, help_text='站内路径如 /redblack/，或完整网址', max_length=300, verbose_name='网址')),
-                ('link_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='页面')),
-                ('frame', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='main_menu', to='navigation.siteframe')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "label",
+                    models.CharField(
+                        blank=True, help_text="链接页面时可留空，使用页面标题", max_length=40, verbose_name="链接文字"
+                    ),
+                ),
+                (
+                    "link_url",
+                    models.CharField(
+                        blank=True, help_text="站内路径如 /redblack/，或完整网址", max_length=300, verbose_name="网址"
+                    ),
+                ),
+                (
+                    "link_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="页面",
+                    ),
+                ),
+                (
+                    "frame",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="main_menu", to="navigation.siteframe"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '主导航链接',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "主导航链接",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='FooterLink',
+            name="FooterLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('label', models.CharField(blank=True, help_text='链接页面时可留空，使用页面标题', max_length=40, verbose_name='链接文字')),
-                ('link_url', models.CharField(blank=True, help_text='站内路径如 /redblack/，或完整网址', max_length=300, verbose_name='网址')),
-                ('link_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='页面')),
-                ('frame', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='footer_links', to='navigation.siteframe')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "label",
+                    models.CharField(
+                        blank=True, help_text="链接页面时可留空，使用页面标题", max_length=40, verbose_name="链接文字"
+                    ),
+                ),
+                (
+                    "link_url",
+                    models.CharField(
+                        blank=True, help_text="站内路径如 /redblack/，或完整网址", max_length=300, verbose_name="网址"
+                    ),
+                ),
+                (
+                    "link_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="页面",
+                    ),
+                ),
+                (
+                    "frame",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="footer_links",
+                        to="navigation.siteframe",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '页脚链接',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "页脚链接",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

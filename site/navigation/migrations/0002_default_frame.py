@@ -11,7 +11,9 @@ def fill_frames(apps, schema_editor):
     for site in Site.objects.all():
         frame, created = SiteFrame.objects.get_or_create(site=site)
         if created:
-            defaults.fill(frame, apps.get_model("navigation", "MainMenuItem"), apps.get_model("navigation", "FooterLink"))
+            defaults.fill(
+                frame, apps.get_model("navigation", "MainMenuItem"), apps.get_model("navigation", "FooterLink")
+            )
 
 
 class Migration(migrations.Migration):

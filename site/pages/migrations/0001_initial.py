@@ -10,263 +10,898 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('snippets', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
-        ('wagtailimages', '0027_image_description'),
+        ("snippets", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContentPage',
+            name="ContentPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('table', 3), ('document', 6)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': '小标题', 'template': 'blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'h3', 'h4', 'hr'], 'label': '正文'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': '图片'}), 3: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': '表格', 'template': 'blocks/table.html'}), 4: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': '文件'}), 5: ('wagtail.blocks.CharBlock', (), {'label': '链接文字', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('document', 4), ('title', 5)]], {})}, verbose_name='正文')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("image", 2), ("table", 3), ("document", 6)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "小标题", "template": "blocks/heading.html"},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                        "h3",
+                                        "h4",
+                                        "hr",
+                                    ],
+                                    "label": "正文",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageBlock", [], {"label": "图片"}),
+                            3: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {"label": "表格", "template": "blocks/table.html"},
+                            ),
+                            4: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "文件"}),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "链接文字", "required": False}),
+                            6: ("wagtail.blocks.StructBlock", [[("document", 4), ("title", 5)]], {}),
+                        },
+                        verbose_name="正文",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '普通页面',
+                "verbose_name": "普通页面",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='导语')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('table', 3), ('document', 6)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': '小标题', 'template': 'blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'h3', 'h4', 'hr'], 'label': '正文'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': '图片'}), 3: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': '表格', 'template': 'blocks/table.html'}), 4: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': '文件'}), 5: ('wagtail.blocks.CharBlock', (), {'label': '链接文字', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('document', 4), ('title', 5)]], {})}, verbose_name='正文')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="导语")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("image", 2), ("table", 3), ("document", 6)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "小标题", "template": "blocks/heading.html"},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                        "h3",
+                                        "h4",
+                                        "hr",
+                                    ],
+                                    "label": "正文",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageBlock", [], {"label": "图片"}),
+                            3: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {"label": "表格", "template": "blocks/table.html"},
+                            ),
+                            4: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "文件"}),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "链接文字", "required": False}),
+                            6: ("wagtail.blocks.StructBlock", [[("document", 4), ("title", 5)]], {}),
+                        },
+                        verbose_name="正文",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '首页',
+                "verbose_name": "首页",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='NoticeIndexPage',
+            name="NoticeIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='导语')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="导语")),
             ],
             options={
-                'verbose_name': '通知公告栏目',
+                "verbose_name": "通知公告栏目",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PolicyIndexPage',
+            name="PolicyIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='导语')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="导语")),
             ],
             options={
-                'verbose_name': '政策法规库',
+                "verbose_name": "政策法规库",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PolicyPage',
+            name="PolicyPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('document_number', models.CharField(blank=True, help_text='例如 民发〔2021〕6号；无文号可留空', max_length=80, verbose_name='文号')),
-                ('level', models.CharField(choices=[('central', '中央'), ('provincial', '省级'), ('municipal', '市级'), ('district', '区级')], max_length=16, verbose_name='层级')),
-                ('issuer', models.CharField(max_length=200, verbose_name='发文机关')),
-                ('issued_on', models.DateField(verbose_name='发布日期')),
-                ('effective_on', models.DateField(blank=True, null=True, verbose_name='施行日期')),
-                ('status', models.CharField(choices=[('valid', '现行有效'), ('amended', '已修订'), ('repealed', '已废止')], default='valid', max_length=16, verbose_name='效力状态')),
-                ('summary', models.TextField(blank=True, verbose_name='摘要')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('table', 3), ('document', 6)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': '小标题', 'template': 'blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'h3', 'h4', 'hr'], 'label': '正文'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': '图片'}), 3: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': '表格', 'template': 'blocks/table.html'}), 4: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': '文件'}), 5: ('wagtail.blocks.CharBlock', (), {'label': '链接文字', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('document', 4), ('title', 5)]], {})}, verbose_name='全文')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "document_number",
+                    models.CharField(
+                        blank=True, help_text="例如 民发〔2021〕6号；无文号可留空", max_length=80, verbose_name="文号"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("central", "中央"),
+                            ("provincial", "省级"),
+                            ("municipal", "市级"),
+                            ("district", "区级"),
+                        ],
+                        max_length=16,
+                        verbose_name="层级",
+                    ),
+                ),
+                ("issuer", models.CharField(max_length=200, verbose_name="发文机关")),
+                ("issued_on", models.DateField(verbose_name="发布日期")),
+                ("effective_on", models.DateField(blank=True, null=True, verbose_name="施行日期")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("valid", "现行有效"), ("amended", "已修订"), ("repealed", "已废止")],
+                        default="valid",
+                        max_length=16,
+                        verbose_name="效力状态",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="摘要")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("image", 2), ("table", 3), ("document", 6)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "小标题", "template": "blocks/heading.html"},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                        "h3",
+                                        "h4",
+                                        "hr",
+                                    ],
+                                    "label": "正文",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageBlock", [], {"label": "图片"}),
+                            3: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {"label": "表格", "template": "blocks/table.html"},
+                            ),
+                            4: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "文件"}),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "链接文字", "required": False}),
+                            6: ("wagtail.blocks.StructBlock", [[("document", 4), ("title", 5)]], {}),
+                        },
+                        verbose_name="全文",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '政策法规',
-                'verbose_name_plural': '政策法规',
+                "verbose_name": "政策法规",
+                "verbose_name_plural": "政策法规",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ProjectIndexPage',
+            name="ProjectIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='导语')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="导语")),
             ],
             options={
-                'verbose_name': '项目库',
+                "verbose_name": "项目库",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='StationIndexPage',
+            name="StationIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='导语')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="导语")),
             ],
             options={
-                'verbose_name': '社工站点栏目',
+                "verbose_name": "社工站点栏目",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='NoticePage',
+            name="NoticePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('kind', models.CharField(choices=[('call', '项目征集公告'), ('approval_publicity', '立项公示'), ('evaluation_publicity', '评估结果公示'), ('list_publicity', '红黑榜公示'), ('news', '工作动态')], default='news', max_length=24, verbose_name='类型')),
-                ('published_on', models.DateField(verbose_name='发布日期')),
-                ('publicity_until', models.DateField(blank=True, help_text='立项公示、评估结果公示、红黑榜公示必填', null=True, verbose_name='公示截止日期')),
-                ('source', models.CharField(blank=True, max_length=120, verbose_name='来源')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('table', 3), ('document', 6)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': '小标题', 'template': 'blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'h3', 'h4', 'hr'], 'label': '正文'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': '图片'}), 3: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': '表格', 'template': 'blocks/table.html'}), 4: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': '文件'}), 5: ('wagtail.blocks.CharBlock', (), {'label': '链接文字', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('document', 4), ('title', 5)]], {})}, verbose_name='正文')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='封面图片')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("call", "项目征集公告"),
+                            ("approval_publicity", "立项公示"),
+                            ("evaluation_publicity", "评估结果公示"),
+                            ("list_publicity", "红黑榜公示"),
+                            ("news", "工作动态"),
+                        ],
+                        default="news",
+                        max_length=24,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("published_on", models.DateField(verbose_name="发布日期")),
+                (
+                    "publicity_until",
+                    models.DateField(
+                        blank=True,
+                        help_text="立项公示、评估结果公示、红黑榜公示必填",
+                        null=True,
+                        verbose_name="公示截止日期",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=120, verbose_name="来源")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("image", 2), ("table", 3), ("document", 6)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "小标题", "template": "blocks/heading.html"},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                        "h3",
+                                        "h4",
+                                        "hr",
+                                    ],
+                                    "label": "正文",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageBlock", [], {"label": "图片"}),
+                            3: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {"label": "表格", "template": "blocks/table.html"},
+                            ),
+                            4: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "文件"}),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "链接文字", "required": False}),
+                            6: ("wagtail.blocks.StructBlock", [[("document", 4), ("title", 5)]], {}),
+                        },
+                        verbose_name="正文",
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="封面图片",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '通知公告',
-                'verbose_name_plural': '通知公告',
+                "verbose_name": "通知公告",
+                "verbose_name_plural": "通知公告",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PolicyAttachment',
+            name="PolicyAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('title', models.CharField(blank=True, help_text='留空则使用文件标题', max_length=200, verbose_name='名称')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtaildocs.document', verbose_name='文件')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='pages.policypage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "title",
+                    models.CharField(blank=True, help_text="留空则使用文件标题", max_length=200, verbose_name="名称"),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="文件",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="attachments", to="pages.policypage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '附件',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "附件",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PolicyTopic',
+            name="PolicyTopic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_topics', to='pages.policypage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tagged_topics", to="pages.policypage"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '政策主题',
+                "verbose_name": "政策主题",
             },
         ),
         migrations.AddField(
-            model_name='policypage',
-            name='topics',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='pages.PolicyTopic', to='taggit.Tag', verbose_name='主题'),
+            model_name="policypage",
+            name="topics",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="pages.PolicyTopic",
+                to="taggit.Tag",
+                verbose_name="主题",
+            ),
         ),
         migrations.CreateModel(
-            name='ProjectPage',
+            name="ProjectPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('code', models.CharField(help_text='例如 GD-2022-001', max_length=32, unique=True, verbose_name='项目编号')),
-                ('budget', models.DecimalField(decimal_places=2, default=0, max_digits=14, validators=[django.core.validators.MinValueValidator(0)], verbose_name='项目预算（元）')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='服务期开始')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='服务期结束')),
-                ('stage', models.CharField(choices=[('call', '项目征集'), ('review', '路演评审'), ('publicity', '立项公示'), ('implementation', '项目实施'), ('evaluation', '项目评估'), ('result', '评估结果公示')], default='call', max_length=20, verbose_name='当前阶段')),
-                ('social_worker', models.CharField(blank=True, help_text='“1+1+1+N”中的项目社工', max_length=60, verbose_name='项目社工')),
-                ('summary', models.TextField(blank=True, verbose_name='项目简介')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('table', 3), ('document', 6)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': '小标题', 'template': 'blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'h3', 'h4', 'hr'], 'label': '正文'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': '图片'}), 3: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': '表格', 'template': 'blocks/table.html'}), 4: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': '文件'}), 5: ('wagtail.blocks.CharBlock', (), {'label': '链接文字', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('document', 4), ('title', 5)]], {})}, verbose_name='项目详情')),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='projects', to='snippets.projectcategory', verbose_name='项目类别')),
-                ('community', models.ForeignKey(blank=True, limit_choices_to={'level': 'community'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='community_projects', to='snippets.region', verbose_name='社区（村）')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='封面图片')),
-                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='projects', to='snippets.socialorganization', verbose_name='承接社会组织')),
-                ('purchaser', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='projects', to='snippets.department', verbose_name='购买部门')),
-                ('street', models.ForeignKey(blank=True, limit_choices_to={'level': 'street'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='street_projects', to='snippets.region', verbose_name='街道（乡镇）')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(help_text="例如 GD-2022-001", max_length=32, unique=True, verbose_name="项目编号"),
+                ),
+                (
+                    "budget",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=0,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="项目预算（元）",
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="服务期开始")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="服务期结束")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("call", "项目征集"),
+                            ("review", "路演评审"),
+                            ("publicity", "立项公示"),
+                            ("implementation", "项目实施"),
+                            ("evaluation", "项目评估"),
+                            ("result", "评估结果公示"),
+                        ],
+                        default="call",
+                        max_length=20,
+                        verbose_name="当前阶段",
+                    ),
+                ),
+                (
+                    "social_worker",
+                    models.CharField(
+                        blank=True, help_text="“1+1+1+N”中的项目社工", max_length=60, verbose_name="项目社工"
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="项目简介")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("image", 2), ("table", 3), ("document", 6)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "小标题", "template": "blocks/heading.html"},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                        "h3",
+                                        "h4",
+                                        "hr",
+                                    ],
+                                    "label": "正文",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageBlock", [], {"label": "图片"}),
+                            3: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {"label": "表格", "template": "blocks/table.html"},
+                            ),
+                            4: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "文件"}),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "链接文字", "required": False}),
+                            6: ("wagtail.blocks.StructBlock", [[("document", 4), ("title", 5)]], {}),
+                        },
+                        verbose_name="项目详情",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="projects",
+                        to="snippets.projectcategory",
+                        verbose_name="项目类别",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"level": "community"},
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="community_projects",
+                        to="snippets.region",
+                        verbose_name="社区（村）",
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="封面图片",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="projects",
+                        to="snippets.socialorganization",
+                        verbose_name="承接社会组织",
+                    ),
+                ),
+                (
+                    "purchaser",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="projects",
+                        to="snippets.department",
+                        verbose_name="购买部门",
+                    ),
+                ),
+                (
+                    "street",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"level": "street"},
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="street_projects",
+                        to="snippets.region",
+                        verbose_name="街道（乡镇）",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '服务项目',
-                'verbose_name_plural': '服务项目',
+                "verbose_name": "服务项目",
+                "verbose_name_plural": "服务项目",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ProjectMilestone',
+            name="ProjectMilestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('stage', models.CharField(choices=[('call', '项目征集'), ('review', '路演评审'), ('publicity', '立项公示'), ('implementation', '项目实施'), ('evaluation', '项目评估'), ('result', '评估结果公示')], max_length=20, verbose_name='阶段')),
-                ('reached_on', models.DateField(verbose_name='日期')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='说明')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='pages.projectpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("call", "项目征集"),
+                            ("review", "路演评审"),
+                            ("publicity", "立项公示"),
+                            ("implementation", "项目实施"),
+                            ("evaluation", "项目评估"),
+                            ("result", "评估结果公示"),
+                        ],
+                        max_length=20,
+                        verbose_name="阶段",
+                    ),
+                ),
+                ("reached_on", models.DateField(verbose_name="日期")),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="说明")),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="milestones", to="pages.projectpage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '阶段时间',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "阶段时间",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='NoticeProject',
+            name="NoticeProject",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_projects', to='pages.noticepage')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notice_links', to='pages.projectpage', verbose_name='项目')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_projects",
+                        to="pages.noticepage",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notice_links",
+                        to="pages.projectpage",
+                        verbose_name="项目",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '相关项目',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "相关项目",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ProjectParticipant',
+            name="ProjectParticipant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=120, verbose_name='名称')),
-                ('kind', models.CharField(choices=[('volunteers', '志愿者队伍'), ('community_group', '社区社会组织'), ('resident_group', '居民自组织'), ('enterprise', '辖区企业'), ('other', '其他力量')], default='volunteers', max_length=20, verbose_name='类型')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='participants', to='pages.projectpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=120, verbose_name="名称")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("volunteers", "志愿者队伍"),
+                            ("community_group", "社区社会组织"),
+                            ("resident_group", "居民自组织"),
+                            ("enterprise", "辖区企业"),
+                            ("other", "其他力量"),
+                        ],
+                        default="volunteers",
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="participants", to="pages.projectpage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '参与力量',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "参与力量",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ProjectTag',
+            name="ProjectTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='pages.projectpage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tagged_items", to="pages.projectpage"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '项目标签',
+                "verbose_name": "项目标签",
             },
         ),
         migrations.AddField(
-            model_name='projectpage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='pages.ProjectTag', to='taggit.Tag', verbose_name='标签'),
+            model_name="projectpage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="pages.ProjectTag",
+                to="taggit.Tag",
+                verbose_name="标签",
+            ),
         ),
         migrations.CreateModel(
-            name='StationPage',
+            name="StationPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('level', models.CharField(choices=[('district', '区级社会工作指导中心'), ('street', '街道（乡镇）社会工作服务站'), ('community', '社区（村）社会工作服务点')], max_length=16, verbose_name='站点层级')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='地址')),
-                ('phone', models.CharField(blank=True, help_text='公开的站点服务电话', max_length=40, verbose_name='服务电话')),
-                ('opened_on', models.DateField(blank=True, null=True, verbose_name='启用日期')),
-                ('staff_count', models.PositiveIntegerField(default=0, verbose_name='驻站社工人数')),
-                ('services', models.TextField(blank=True, help_text='每行一项，例如：养老服务、儿童关爱', verbose_name='服务内容')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('table', 3), ('document', 6)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': '小标题', 'template': 'blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'h3', 'h4', 'hr'], 'label': '正文'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': '图片'}), 3: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': '表格', 'template': 'blocks/table.html'}), 4: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': '文件'}), 5: ('wagtail.blocks.CharBlock', (), {'label': '链接文字', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('document', 4), ('title', 5)]], {})}, verbose_name='介绍')),
-                ('region', models.ForeignKey(help_text='区级中心选区，街道站选街道，社区点选社区', on_delete=django.db.models.deletion.PROTECT, related_name='stations', to='snippets.region', verbose_name='所在区域')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("district", "区级社会工作指导中心"),
+                            ("street", "街道（乡镇）社会工作服务站"),
+                            ("community", "社区（村）社会工作服务点"),
+                        ],
+                        max_length=16,
+                        verbose_name="站点层级",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="地址")),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True, help_text="公开的站点服务电话", max_length=40, verbose_name="服务电话"
+                    ),
+                ),
+                ("opened_on", models.DateField(blank=True, null=True, verbose_name="启用日期")),
+                ("staff_count", models.PositiveIntegerField(default=0, verbose_name="驻站社工人数")),
+                (
+                    "services",
+                    models.TextField(
+                        blank=True, help_text="每行一项，例如：养老服务、儿童关爱", verbose_name="服务内容"
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("image", 2), ("table", 3), ("document", 6)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "小标题", "template": "blocks/heading.html"},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                        "h3",
+                                        "h4",
+                                        "hr",
+                                    ],
+                                    "label": "正文",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageBlock", [], {"label": "图片"}),
+                            3: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {"label": "表格", "template": "blocks/table.html"},
+                            ),
+                            4: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "文件"}),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "链接文字", "required": False}),
+                            6: ("wagtail.blocks.StructBlock", [[("document", 4), ("title", 5)]], {}),
+                        },
+                        verbose_name="介绍",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        help_text="区级中心选区，街道站选街道，社区点选社区",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stations",
+                        to="snippets.region",
+                        verbose_name="所在区域",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '社工站点',
-                'verbose_name_plural': '社工站点',
+                "verbose_name": "社工站点",
+                "verbose_name_plural": "社工站点",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.AddConstraint(
-            model_name='policypage',
-            constraint=models.UniqueConstraint(condition=models.Q(('document_number', ''), _negated=True), fields=('document_number',), name='unique_policy_document_number'),
+            model_name="policypage",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("document_number", ""), _negated=True),
+                fields=("document_number",),
+                name="unique_policy_document_number",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='noticeproject',
-            constraint=models.UniqueConstraint(fields=('page', 'project'), name='unique_notice_project'),
+            model_name="noticeproject",
+            constraint=models.UniqueConstraint(fields=("page", "project"), name="unique_notice_project"),
         ),
     ]

@@ -27,22 +27,42 @@ def create_tree(apps, schema_editor):
         return ContentType.objects.get_or_create(app_label="pages", model=model.lower())[0]
 
     home = HomePage.objects.create(
-        title="官渡区社会工作服务项目管理平台", draft_title="官渡区社会工作服务项目管理平台", slug="home",
-        content_type=content_type("HomePage"), path=home_path, depth=2, numchild=len(SECTIONS),
-        url_path="/home/", locale=locale, live=True,
+        title="官渡区社会工作服务项目管理平台",
+        draft_title="官渡区社会工作服务项目管理平台",
+        slug="home",
+        content_type=content_type("HomePage"),
+        path=home_path,
+        depth=2,
+        numchild=len(SECTIONS),
+        url_path="/home/",
+        locale=locale,
+        live=True,
         intro="政府购买社会工作服务项目的集中发布、全程公开与公众监督平台。",
     )
     for position, (model_name, title, slug, intro) in enumerate(SECTIONS, start=1):
         apps.get_model("pages", model_name).objects.create(
-            title=title, draft_title=title, slug=slug, content_type=content_type(model_name),
-            path=home.path + f"{position:04d}", depth=3, numchild=0, url_path=f"/home/{slug}/",
-            locale=locale, live=True, intro=intro,
+            title=title,
+            draft_title=title,
+            slug=slug,
+            content_type=content_type(model_name),
+            path=home.path + f"{position:04d}",
+            depth=3,
+            numchild=0,
+            url_path=f"/home/{slug}/",
+            locale=locale,
+            live=True,
+            intro=intro,
         )
     root.numchild = Page.objects.filter(depth=2).count()
     root.save(update_fields=["numchild"])
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "site_name": "官渡区社会工作服务项目管理平台", "root_page": home},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "site_name": "官渡区社会工作服务项目管理平台",
+            "root_page": home,
+        },
     )
 
 

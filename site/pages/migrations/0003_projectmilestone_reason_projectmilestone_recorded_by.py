@@ -6,21 +6,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pages', '0002_site_tree'),
+        ("pages", "0002_site_tree"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='projectmilestone',
-            name='reason',
-            field=models.TextField(blank=True, verbose_name='跳过或退回理由'),
+            model_name="projectmilestone",
+            name="reason",
+            field=models.TextField(blank=True, verbose_name="跳过或退回理由"),
         ),
         migrations.AddField(
-            model_name='projectmilestone',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='记录人'),
+            model_name="projectmilestone",
+            name="recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="记录人",
+            ),
         ),
     ]

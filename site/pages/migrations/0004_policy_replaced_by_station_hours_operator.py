@@ -5,26 +5,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pages', '0003_projectmilestone_reason_projectmilestone_recorded_by'),
-        ('snippets', '0001_initial'),
+        ("pages", "0003_projectmilestone_reason_projectmilestone_recorded_by"),
+        ("snippets", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='policypage',
-            name='replaced_by',
-            field=models.ForeignKey(blank=True, help_text='已废止或已修订的文件，链接到取代它或修订它的文件', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replaces', to='pages.policypage', verbose_name='替代或修订文件'),
+            model_name="policypage",
+            name="replaced_by",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="已废止或已修订的文件，链接到取代它或修订它的文件",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="replaces",
+                to="pages.policypage",
+                verbose_name="替代或修订文件",
+            ),
         ),
         migrations.AddField(
-            model_name='stationpage',
-            name='hours',
-            field=models.CharField(blank=True, help_text='例如 周一至周五 9:00-17:00', max_length=120, verbose_name='开放时间'),
+            model_name="stationpage",
+            name="hours",
+            field=models.CharField(
+                blank=True, help_text="例如 周一至周五 9:00-17:00", max_length=120, verbose_name="开放时间"
+            ),
         ),
         migrations.AddField(
-            model_name='stationpage',
-            name='operator',
-            field=models.ForeignKey(blank=True, help_text='承接站点运营的社会组织，可留空', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='operated_stations', to='snippets.socialorganization', verbose_name='运营机构'),
+            model_name="stationpage",
+            name="operator",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="承接站点运营的社会组织，可留空",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="operated_stations",
+                to="snippets.socialorganization",
+                verbose_name="运营机构",
+            ),
         ),
     ]

@@ -15,8 +15,11 @@ AUDITED_APPS = ["snippets", "lifecycle", "feedback", "updates", "roles"]
 MODEL_PERMISSIONS = {
     EDITORS: [
         "wagtailadmin.access_admin",
-        *[f"snippets.{action}_{model}" for model in ["department", "projectcategory", "region", "socialorganization"]
-          for action in ["add", "change", "delete", "view"]],
+        *[
+            f"snippets.{action}_{model}"
+            for model in ["department", "projectcategory", "region", "socialorganization"]
+            for action in ["add", "change", "delete", "view"]
+        ],
         *[f"lifecycle.{action}_reviewscore" for action in ["add", "change", "delete", "view"]],
         *[f"feedback.{action}_{model}" for model in ["comment", "objection"] for action in ["change", "view"]],
         *[f"updates.{action}_implementationupdate" for action in ["add", "change", "delete", "view", "moderate"]],
@@ -38,11 +41,22 @@ PAGE_PERMISSIONS = [
 ]
 
 COLLECTION_PERMISSIONS = {
-    EDITORS: ["wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
-              "wagtailimages.delete_image", "wagtaildocs.add_document", "wagtaildocs.change_document",
-              "wagtaildocs.choose_document", "wagtaildocs.delete_document"],
-    DEPARTMENT_STAFF: ["wagtailimages.add_image", "wagtailimages.choose_image",
-                       "wagtaildocs.add_document", "wagtaildocs.choose_document"],
+    EDITORS: [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtailimages.delete_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "wagtaildocs.delete_document",
+    ],
+    DEPARTMENT_STAFF: [
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+    ],
     ORGANIZATIONS: ["wagtailimages.add_image", "wagtailimages.choose_image"],
 }
 

@@ -36,7 +36,9 @@ def revoke(apps, schema_editor):
 
 def permissions(apps):
     Permission = apps.get_model("auth", "Permission")
-    return [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in EDITOR_PERMISSIONS]
+    return [
+        Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in EDITOR_PERMISSIONS
+    ]
 
 
 class Migration(migrations.Migration):

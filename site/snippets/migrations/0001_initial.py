@@ -8,92 +8,147 @@ import shegong.snippets.credit_code
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='名称')),
-                ('short_name', models.CharField(blank=True, max_length=40, verbose_name='简称')),
-                ('description', models.TextField(blank=True, verbose_name='简介')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='排序')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="名称")),
+                ("short_name", models.CharField(blank=True, max_length=40, verbose_name="简称")),
+                ("description", models.TextField(blank=True, verbose_name="简介")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="排序")),
             ],
             options={
-                'verbose_name': '购买部门',
-                'verbose_name_plural': '购买部门',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "购买部门",
+                "verbose_name_plural": "购买部门",
+                "ordering": ["sort_order", "name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='ProjectCategory',
+            name="ProjectCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, unique=True, verbose_name='名称')),
-                ('description', models.TextField(blank=True, verbose_name='说明')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='排序')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=60, unique=True, verbose_name="名称")),
+                ("description", models.TextField(blank=True, verbose_name="说明")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="排序")),
             ],
             options={
-                'verbose_name': '项目类别',
-                'verbose_name_plural': '项目类别',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "项目类别",
+                "verbose_name_plural": "项目类别",
+                "ordering": ["sort_order", "name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='名称')),
-                ('level', models.CharField(choices=[('district', '区（县）'), ('street', '街道（乡镇）'), ('community', '社区（村）')], max_length=16, verbose_name='层级')),
-                ('code', models.CharField(blank=True, max_length=12, verbose_name='区划代码')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='snippets.region', verbose_name='上级')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=80, verbose_name="名称")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("district", "区（县）"), ("street", "街道（乡镇）"), ("community", "社区（村）")],
+                        max_length=16,
+                        verbose_name="层级",
+                    ),
+                ),
+                ("code", models.CharField(blank=True, max_length=12, verbose_name="区划代码")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="snippets.region",
+                        verbose_name="上级",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政区域',
-                'verbose_name_plural': '行政区域',
-                'ordering': ['level', 'name'],
+                "verbose_name": "行政区域",
+                "verbose_name_plural": "行政区域",
+                "ordering": ["level", "name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='SocialOrganization',
+            name="SocialOrganization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='名称')),
-                ('credit_code', models.CharField(blank=True, help_text='18 位，按 GB 32100-2015 校验；可留空。', max_length=18, validators=[shegong.snippets.credit_code.validate_credit_code], verbose_name='统一社会信用代码')),
-                ('registered_on', models.DateField(blank=True, null=True, verbose_name='登记日期')),
-                ('rating', models.CharField(blank=True, choices=[('1A', '1A'), ('2A', '2A'), ('3A', '3A'), ('4A', '4A'), ('5A', '5A')], max_length=2, verbose_name='评估等级')),
-                ('description', models.TextField(blank=True, verbose_name='简介')),
-                ('contact_person', models.CharField(blank=True, max_length=40, verbose_name='联系人（不公开）')),
-                ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='联系电话（不公开）')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='电子邮箱（不公开）')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='地址（不公开）')),
-                ('list_status', models.CharField(blank=True, choices=[('', '未列入'), ('red', '红榜'), ('black', '黑榜')], default='', max_length=8, verbose_name='红黑榜')),
-                ('list_reason', models.TextField(blank=True, verbose_name='列入理由')),
-                ('listed_on', models.DateField(blank=True, null=True, verbose_name='列入日期')),
-                ('list_until', models.DateField(blank=True, null=True, verbose_name='有效期至')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='organizations', to='snippets.region', verbose_name='所在区域')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="名称")),
+                (
+                    "credit_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="18 位，按 GB 32100-2015 校验；可留空。",
+                        max_length=18,
+                        validators=[shegong.snippets.credit_code.validate_credit_code],
+                        verbose_name="统一社会信用代码",
+                    ),
+                ),
+                ("registered_on", models.DateField(blank=True, null=True, verbose_name="登记日期")),
+                (
+                    "rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[("1A", "1A"), ("2A", "2A"), ("3A", "3A"), ("4A", "4A"), ("5A", "5A")],
+                        max_length=2,
+                        verbose_name="评估等级",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="简介")),
+                ("contact_person", models.CharField(blank=True, max_length=40, verbose_name="联系人（不公开）")),
+                ("contact_phone", models.CharField(blank=True, max_length=40, verbose_name="联系电话（不公开）")),
+                ("contact_email", models.EmailField(blank=True, max_length=254, verbose_name="电子邮箱（不公开）")),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="地址（不公开）")),
+                (
+                    "list_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "未列入"), ("red", "红榜"), ("black", "黑榜")],
+                        default="",
+                        max_length=8,
+                        verbose_name="红黑榜",
+                    ),
+                ),
+                ("list_reason", models.TextField(blank=True, verbose_name="列入理由")),
+                ("listed_on", models.DateField(blank=True, null=True, verbose_name="列入日期")),
+                ("list_until", models.DateField(blank=True, null=True, verbose_name="有效期至")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="organizations",
+                        to="snippets.region",
+                        verbose_name="所在区域",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '社会组织',
-                'verbose_name_plural': '社会组织',
-                'ordering': ['name'],
+                "verbose_name": "社会组织",
+                "verbose_name_plural": "社会组织",
+                "ordering": ["name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.AddConstraint(
-            model_name='region',
-            constraint=models.UniqueConstraint(fields=('parent', 'name'), name='unique_region_name_per_parent'),
+            model_name="region",
+            constraint=models.UniqueConstraint(fields=("parent", "name"), name="unique_region_name_per_parent"),
         ),
         migrations.AddConstraint(
-            model_name='socialorganization',
-            constraint=models.UniqueConstraint(condition=models.Q(('credit_code', ''), _negated=True), fields=('credit_code',), name='unique_nonempty_credit_code'),
+            model_name="socialorganization",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("credit_code", ""), _negated=True),
+                fields=("credit_code",),
+                name="unique_nonempty_credit_code",
+            ),
         ),
     ]

@@ -8,53 +8,114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('pages', '0003_projectmilestone_reason_projectmilestone_recorded_by'),
-        ('wagtailimages', '0027_image_description'),
+        ("pages", "0003_projectmilestone_reason_projectmilestone_recorded_by"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImplementationUpdate',
+            name="ImplementationUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', '待审核'), ('approved', '已通过'), ('rejected', '已驳回')], db_index=True, default='pending', max_length=10, verbose_name='审核状态')),
-                ('moderation_note', models.TextField(blank=True, help_text='驳回时必填，说明理由；不对外公开。', verbose_name='审核意见')),
-                ('moderated_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='审核时间')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='提交时间')),
-                ('title', models.CharField(max_length=120, verbose_name='标题')),
-                ('happened_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='日期')),
-                ('text', models.TextField(verbose_name='内容')),
-                ('moderated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='implementation_updates', to='pages.projectpage', verbose_name='项目')),
-                ('submitted_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='提交人')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "待审核"), ("approved", "已通过"), ("rejected", "已驳回")],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="审核状态",
+                    ),
+                ),
+                (
+                    "moderation_note",
+                    models.TextField(
+                        blank=True, help_text="驳回时必填，说明理由；不对外公开。", verbose_name="审核意见"
+                    ),
+                ),
+                ("moderated_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="审核时间")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="提交时间"),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="标题")),
+                ("happened_on", models.DateField(default=django.utils.timezone.localdate, verbose_name="日期")),
+                ("text", models.TextField(verbose_name="内容")),
+                (
+                    "moderated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审核人",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="implementation_updates",
+                        to="pages.projectpage",
+                        verbose_name="项目",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="提交人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '实施动态',
-                'verbose_name_plural': '实施动态',
-                'ordering': ['-happened_on', '-created_at'],
-                'permissions': [('moderate_implementationupdate', '审核实施动态')],
-                'abstract': False,
+                "verbose_name": "实施动态",
+                "verbose_name_plural": "实施动态",
+                "ordering": ["-happened_on", "-created_at"],
+                "permissions": [("moderate_implementationupdate", "审核实施动态")],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='UpdatePhoto',
+            name="UpdatePhoto",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('caption', models.CharField(blank=True, max_length=120, verbose_name='说明')),
-                ('image', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailimages.image', verbose_name='照片')),
-                ('update', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='updates.implementationupdate')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("caption", models.CharField(blank=True, max_length=120, verbose_name="说明")),
+                (
+                    "image",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="照片",
+                    ),
+                ),
+                (
+                    "update",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="updates.implementationupdate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '照片',
-                'verbose_name_plural': '照片',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "照片",
+                "verbose_name_plural": "照片",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

@@ -5,8 +5,19 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-FIELDS = ["content_type_id", "label", "action", "data", "timestamp", "uuid", "user_id", "revision_id",
-          "content_changed", "deleted", "object_id"]
+FIELDS = [
+    "content_type_id",
+    "label",
+    "action",
+    "data",
+    "timestamp",
+    "uuid",
+    "user_id",
+    "revision_id",
+    "content_changed",
+    "deleted",
+    "object_id",
+]
 
 
 def entries_of_updates(apps, log_model):
@@ -41,39 +52,89 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('pages', '0003_projectmilestone_reason_projectmilestone_recorded_by'),
-        ('updates', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("pages", "0003_projectmilestone_reason_projectmilestone_recorded_by"),
+        ("updates", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='UpdateLogEntry',
+            name="UpdateLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.TextField()),
-                ('action', models.CharField(blank=True, db_index=True, max_length=255)),
-                ('data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('timestamp', models.DateTimeField(db_index=True, verbose_name='timestamp (UTC)')),
-                ('uuid', models.UUIDField(blank=True, editable=False, help_text='Log entries that happened as part of the same user action are assigned the same UUID', null=True)),
-                ('content_changed', models.BooleanField(db_index=True, default=False)),
-                ('deleted', models.BooleanField(default=False)),
-                ('object_id', models.CharField(db_index=True, max_length=255)),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='contenttypes.contenttype', verbose_name='content type')),
-                ('project', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pages.projectpage')),
-                ('revision', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='wagtailcore.revision')),
-                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("label", models.TextField()),
+                ("action", models.CharField(blank=True, db_index=True, max_length=255)),
+                (
+                    "data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("timestamp", models.DateTimeField(db_index=True, verbose_name="timestamp (UTC)")),
+                (
+                    "uuid",
+                    models.UUIDField(
+                        blank=True,
+                        editable=False,
+                        help_text="Log entries that happened as part of the same user action are assigned the same UUID",
+                        null=True,
+                    ),
+                ),
+                ("content_changed", models.BooleanField(db_index=True, default=False)),
+                ("deleted", models.BooleanField(default=False)),
+                ("object_id", models.CharField(db_index=True, max_length=255)),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="content type",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pages.projectpage",
+                    ),
+                ),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '实施动态日志',
-                'verbose_name_plural': '实施动态日志',
-                'ordering': ['-timestamp', '-id'],
-                'abstract': False,
-                'indexes': [models.Index(fields=['uuid', 'action', '-timestamp'], name='updates_upd_uuid_701587_idx')],
+                "verbose_name": "实施动态日志",
+                "verbose_name_plural": "实施动态日志",
+                "ordering": ["-timestamp", "-id"],
+                "abstract": False,
+                "indexes": [models.Index(fields=["uuid", "action", "-timestamp"], name="updates_upd_uuid_701587_idx")],
             },
         ),
         migrations.RunPython(forwards, backwards),

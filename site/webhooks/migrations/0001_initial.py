@@ -8,50 +8,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Subscriber',
+            name="Subscriber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='例如 区政府门户网站', max_length=80, verbose_name='名称')),
-                ('url', models.URLField(help_text='接收 POST 请求的 https 地址', max_length=500, verbose_name='接收地址')),
-                ('secret', models.CharField(default=secrets.token_urlsafe, help_text='对方用它验证 X-Shegong-Signature（HMAC-SHA256）；请妥善保管', max_length=128, verbose_name='签名密钥')),
-                ('on_published', models.BooleanField(default=True, verbose_name='页面发布时通知')),
-                ('on_unpublished', models.BooleanField(default=True, verbose_name='撤销发布时通知')),
-                ('on_deleted', models.BooleanField(default=True, verbose_name='页面删除时通知')),
-                ('active', models.BooleanField(default=True, verbose_name='启用')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(help_text="例如 区政府门户网站", max_length=80, verbose_name="名称")),
+                (
+                    "url",
+                    models.URLField(help_text="接收 POST 请求的 https 地址", max_length=500, verbose_name="接收地址"),
+                ),
+                (
+                    "secret",
+                    models.CharField(
+                        default=secrets.token_urlsafe,
+                        help_text="对方用它验证 X-Shegong-Signature（HMAC-SHA256）；请妥善保管",
+                        max_length=128,
+                        verbose_name="签名密钥",
+                    ),
+                ),
+                ("on_published", models.BooleanField(default=True, verbose_name="页面发布时通知")),
+                ("on_unpublished", models.BooleanField(default=True, verbose_name="撤销发布时通知")),
+                ("on_deleted", models.BooleanField(default=True, verbose_name="页面删除时通知")),
+                ("active", models.BooleanField(default=True, verbose_name="启用")),
             ],
             options={
-                'verbose_name': '推送订阅',
-                'verbose_name_plural': '推送订阅',
-                'ordering': ['name'],
+                "verbose_name": "推送订阅",
+                "verbose_name_plural": "推送订阅",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event', models.CharField(choices=[('page.published', '页面发布'), ('page.unpublished', '页面撤销发布'), ('page.deleted', '页面删除')], max_length=32, verbose_name='事件')),
-                ('payload', models.JSONField(verbose_name='内容')),
-                ('status', models.CharField(choices=[('pending', '待发送'), ('delivered', '已送达'), ('failed', '已放弃')], db_index=True, default='pending', max_length=16, verbose_name='状态')),
-                ('attempts', models.PositiveIntegerField(default=0, verbose_name='已尝试次数')),
-                ('next_attempt_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='下次尝试时间')),
-                ('response_status', models.PositiveIntegerField(blank=True, null=True, verbose_name='最近响应码')),
-                ('last_error', models.TextField(blank=True, verbose_name='最近错误')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('delivered_at', models.DateTimeField(blank=True, null=True, verbose_name='送达时间')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='webhooks.subscriber', verbose_name='订阅')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "event",
+                    models.CharField(
+                        choices=[
+                            ("page.published", "页面发布"),
+                            ("page.unpublished", "页面撤销发布"),
+                            ("page.deleted", "页面删除"),
+                        ],
+                        max_length=32,
+                        verbose_name="事件",
+                    ),
+                ),
+                ("payload", models.JSONField(verbose_name="内容")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "待发送"), ("delivered", "已送达"), ("failed", "已放弃")],
+                        db_index=True,
+                        default="pending",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("attempts", models.PositiveIntegerField(default=0, verbose_name="已尝试次数")),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="下次尝试时间"),
+                ),
+                ("response_status", models.PositiveIntegerField(blank=True, null=True, verbose_name="最近响应码")),
+                ("last_error", models.TextField(blank=True, verbose_name="最近错误")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("delivered_at", models.DateTimeField(blank=True, null=True, verbose_name="送达时间")),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="webhooks.subscriber",
+                        verbose_name="订阅",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '推送记录',
-                'verbose_name_plural': '推送记录',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "推送记录",
+                "verbose_name_plural": "推送记录",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
     ]

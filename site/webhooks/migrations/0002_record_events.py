@@ -6,25 +6,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('webhooks', '0001_initial'),
+        ("webhooks", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='subscriber',
-            name='on_records',
-            field=models.BooleanField(default=True, help_text='社会组织与红黑榜、资金拨付、实施动态、留言和统计数据', verbose_name='其他公开记录变更时通知'),
+            model_name="subscriber",
+            name="on_records",
+            field=models.BooleanField(
+                default=True,
+                help_text="社会组织与红黑榜、资金拨付、实施动态、留言和统计数据",
+                verbose_name="其他公开记录变更时通知",
+            ),
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='event',
-            field=models.CharField(choices=[('page.published', '页面发布'), ('page.unpublished', '页面撤销发布'), ('page.deleted', '页面删除'), ('organization.changed', '社会组织或红黑榜变更'), ('organization.deleted', '社会组织删除'), ('payment.changed', '资金拨付登记或修改'), ('payment.deleted', '资金拨付删除'), ('update.published', '实施动态公开或修改'), ('update.withdrawn', '实施动态撤下'), ('comment.published', '留言公开'), ('comment.withdrawn', '留言撤下'), ('stats.changed', '统计数据变化')], max_length=32, verbose_name='事件'),
+            model_name="delivery",
+            name="event",
+            field=models.CharField(
+                choices=[
+                    ("page.published", "页面发布"),
+                    ("page.unpublished", "页面撤销发布"),
+                    ("page.deleted", "页面删除"),
+                    ("organization.changed", "社会组织或红黑榜变更"),
+                    ("organization.deleted", "社会组织删除"),
+                    ("payment.changed", "资金拨付登记或修改"),
+                    ("payment.deleted", "资金拨付删除"),
+                    ("update.published", "实施动态公开或修改"),
+                    ("update.withdrawn", "实施动态撤下"),
+                    ("comment.published", "留言公开"),
+                    ("comment.withdrawn", "留言撤下"),
+                    ("stats.changed", "统计数据变化"),
+                ],
+                max_length=32,
+                verbose_name="事件",
+            ),
         ),
         migrations.AlterField(
-            model_name='subscriber',
-            name='secret',
-            field=models.CharField(default=secrets.token_urlsafe, help_text='对方用它验证 X-Shegong-Signature（带时间戳的 HMAC-SHA256）；请妥善保管', max_length=128, verbose_name='签名密钥'),
+            model_name="subscriber",
+            name="secret",
+            field=models.CharField(
+                default=secrets.token_urlsafe,
+                help_text="对方用它验证 X-Shegong-Signature（带时间戳的 HMAC-SHA256）；请妥善保管",
+                max_length=128,
+                verbose_name="签名密钥",
+            ),
         ),
     ]

@@ -18,7 +18,9 @@ from ...going_live import refusals
 
 
 class Command(publish_scheduled.Command):
-    help = "按计划发布、下线页面；不符合发布条件的项目（信息不全、可能重复申报且未经编辑确认）不发布，并取消其定时发布。"
+    help = (
+        "按计划发布、下线页面；不符合发布条件的项目（信息不全、可能重复申报且未经编辑确认）不发布，并取消其定时发布。"
+    )
 
     def handle(self, *args, **options):
         for revision in due_project_revisions():
