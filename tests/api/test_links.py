@@ -13,24 +13,11 @@ from tests.factories import NoticePageFactory, OrganizationFactory, StreetFactor
 from tests.platform1.factories import UpdateFactory
 from tests.platform2.factories import StationPageFactory
 
+from .listings import LISTINGS
+
 pytestmark = pytest.mark.django_db
 
 HOST = "portal.example.gov.cn"
-LISTINGS = [
-    "/api/v2/pages/",
-    "/api/v2/projects/",
-    "/api/v2/policies/",
-    "/api/v2/notices/",
-    "/api/v2/stations/",
-    "/api/v2/images/",
-    "/api/v2/documents/",
-    "/api/v2/departments/",
-    "/api/v2/categories/",
-    "/api/v2/organizations/",
-    "/api/v2/regions/",
-    "/api/v2/redblack/",
-    "/api/v2/updates/",
-]
 
 
 @pytest.fixture
