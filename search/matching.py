@@ -26,6 +26,8 @@ MOST_OF_PIECES = 8
 PHRASE_FORMS = 8
 # What a hit in each tier holds, as the results say it.
 TIER_KINDS = ["phrase", "all", "most"]
+# How each tier is named to citizens and to the API's consumers (`match_label`).
+TIER_LABELS = {"phrase": "含查询原文", "all": "含查询的每个词", "most": "含查询的部分词"}
 
 
 @dataclass(frozen=True)

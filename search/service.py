@@ -60,6 +60,10 @@ class Hit:
     organization: str = ""
 
     @property
+    def match_label(self):
+        return matching.TIER_LABELS[self.match]
+
+    @property
     def in_force(self):
         return self.status not in NOT_IN_FORCE
 

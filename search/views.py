@@ -51,6 +51,7 @@ class HitSerializer(serializers.Serializer):
         choices=["phrase", "all", "most"],
         help_text="phrase：含查询原文；all：含查询的每个词；most：只含部分词（未找到的词见 missing）",
     )
+    match_label = serializers.CharField()
 
 
 class FacetValueSerializer(serializers.Serializer):

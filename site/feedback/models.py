@@ -49,3 +49,19 @@ class Objection(Moderated):
 
     def __str__(self):
         return f"{self.project}：{self.name}"
+
+
+class SubmissionCount(models.Model):
+    """How many public submissions one client address made in its current window.
+
+    Counted with one UPDATE … SET count = count + 1 in the database every worker shares: the database cache's
+    incr() reads and then writes, so simultaneous posts to different workers were each let through.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    window_started = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "提交计数"
+        verbose_name_plural = "提交计数"

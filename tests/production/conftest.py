@@ -13,8 +13,14 @@ def demo_env(tmp_path_factory):
 
 @pytest.fixture
 def served_env(demo_env):
-    """demo_env with the shared cache (comment limits) and the login lockouts emptied, so each test starts
+    """demo_env with the shared cache, the comment counts and the login lockouts emptied, so each test starts
     with every address's allowance whole."""
-    shegong(demo_env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
+    shegong(
+        demo_env,
+        "shell",
+        "-c",
+        "from django.core.cache import cache; cache.clear(); "
+        "from shegong.feedback.models import SubmissionCount; SubmissionCount.objects.all().delete()",
+    )
     shegong(demo_env, "axes_reset")
     return demo_env

@@ -1,4 +1,4 @@
-"""The comment limit holds across processes: two gunicorns on one database share its cache table."""
+"""The comment limit holds across processes: two gunicorns on one database count in the same table."""
 
 import re
 
