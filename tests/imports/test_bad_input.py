@@ -6,14 +6,12 @@ import datetime
 import io
 import json
 
-import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 
 from shegong.pages.models import ProjectPage
 
+from .sheets import one_sheet, upload
 from .test_import import DOCUMENT, counts
 
 # Black-listed in the admin (conftest.basics); a row names it slightly differently.
@@ -137,20 +135,7 @@ HEADERS = ["项目编号", "项目名称", "承接组织", "预算", "阶段", "
 
 
 def sheet(*rows):
-    book = openpyxl.Workbook()
-    book.active.title = "项目"
-    book.active.append(HEADERS)
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def upload(client, data, name="projects.xlsx"):
-    response = client.post(reverse("spreadsheet_import"), {"action": "check", "file": SimpleUploadedFile(name, data)})
-    assert response.status_code == 200
-    return response.content.decode()
+    return one_sheet(HEADERS, rows)
 
 
 @pytest.mark.parametrize(

@@ -1,16 +1,13 @@
 """Editors use 表格导入; an account limited to its department imports only its department's projects."""
 
-import io
-
-import openpyxl
 from django.contrib.auth.models import Group, Permission
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from shegong.pages.models import ProjectPage
 from shegong.roles.groups import DEPARTMENT_STAFF, EDITORS
 from shegong.roles.models import StaffProfile
 from tests.factories import ProjectPageFactory
+from tests.imports.sheets import one_sheet, upload
 
 HEADERS = ["项目编号", "项目名称", "购买部门", "预算", "阶段", "承接组织", "街道"]
 # Every row names who carries the project out, and where, as a project must before it is published.
@@ -18,22 +15,7 @@ PLACE = ["昆明市官渡区同心社会工作服务中心", "关上街道"]
 
 
 def sheet(*rows):
-    book = openpyxl.Workbook()
-    book.active.title = "项目"
-    book.active.append(HEADERS)
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def upload(client, data):
-    response = client.post(
-        reverse("spreadsheet_import"), {"action": "check", "file": SimpleUploadedFile("p.xlsx", data)}
-    )
-    assert response.status_code == 200
-    return response.content.decode()
+    return one_sheet(HEADERS, rows)
 
 
 def test_an_editor_imports_through_the_screen(client, django_user_model, basics):

@@ -8,7 +8,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
@@ -20,6 +19,7 @@ from shegong.search import elastic, service
 from shegong.search.models import PendingChange, SearchDocument
 from shegong.webhooks.models import Delivery, Subscriber
 from tests.api.receiver import Receiver
+from tests.imports.sheets import upload
 from tests.search.conftest import es, es_server  # noqa: F401 - the search tests' Elasticsearch stand-in
 
 pytestmark = pytest.mark.django_db
@@ -146,11 +146,6 @@ def test_cli_explains_an_unknown_header(home, basics, tmp_path):
     path.write_text("项目编号,项目名称,负责人电话\nGD-1,测试,123\n", encoding="utf-8")
     with pytest.raises(CommandError, match="无法识别的表头“负责人电话”"):
         call_command("import_content", str(path))
-
-
-def upload(client, data, name="projects.xlsx", overwrite=False):
-    form = {"action": "check", "file": SimpleUploadedFile(name, data), **({"overwrite": "on"} if overwrite else {})}
-    return client.post(reverse("spreadsheet_import"), form).content.decode()
 
 
 def test_admin_upload_shows_row_errors_before_anything_is_written(admin_client, home, basics):
