@@ -18,7 +18,7 @@ from shegong.pages.models import ProjectIndexPage, ProjectPage
 from shegong.roles.groups import EDITORS
 from tests.factories import ProjectPageFactory
 from tests.platform1.factories import account
-from tests.platform1.forms import admin_form
+from tests.admin_forms import admin_form
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from shegong.pages.enums import NoticeKind, ProjectStage
 from shegong.pages.models import NoticePage, ProjectPage
 from tests.factories import ProjectPageFactory
 from tests.platform1.factories import ReviewScoreFactory
-from tests.platform1.forms import post_form
+from tests.admin_forms import post_form
 
 pytestmark = pytest.mark.django_db
 

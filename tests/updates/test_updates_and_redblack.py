@@ -15,7 +15,7 @@ from shegong.roles.groups import ORGANIZATIONS
 from shegong.updates.models import ImplementationUpdate
 from tests.factories import OrganizationFactory, ProjectPageFactory
 from tests.platform1.factories import account
-from tests.platform1.forms import admin_form, post_form
+from tests.admin_forms import admin_form, post_form
 
 pytestmark = pytest.mark.django_db
 

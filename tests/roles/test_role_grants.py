@@ -14,7 +14,7 @@ from shegong.roles.groups import AUDITORS, EDITORS
 from shegong.webhooks.models import Subscriber
 from tests.factories import PolicyPageFactory, ProjectPageFactory
 from tests.platform1.factories import CommentFactory, ObjectionFactory, ReviewScoreFactory, UpdateFactory, account
-from tests.platform1.forms import post_form
+from tests.admin_forms import post_form
 from tests.platform2.factories import DisbursementFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from shegong.feedback.moderation import ModerationStatus
 from shegong.pages.enums import ProjectStage
 from tests.factories import ProjectPageFactory
 from tests.platform1.factories import CommentFactory
-from tests.platform1.forms import post_form
+from tests.admin_forms import post_form
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from shegong.roles.groups import DEPARTMENT_STAFF, EDITORS, ORGANIZATIONS
 from shegong.updates.models import ImplementationUpdate
 from tests.factories import DepartmentFactory, OrganizationFactory, ProjectPageFactory
 from tests.platform1.factories import CommentFactory, ObjectionFactory, UpdateFactory, account
-from tests.platform1.forms import admin_form, post_form
+from tests.admin_forms import admin_form, post_form
 
 pytestmark = pytest.mark.django_db
 
