@@ -1,4 +1,5 @@
-"""Factories for the content model, shared by every test package."""
+"""Factories for the content model, the accounts in each role and the records of the platform's own work,
+shared by every test package."""
 
 import datetime
 import decimal
@@ -6,11 +7,17 @@ import decimal
 import factory
 import wagtail_factories
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from shegong.pages.enums import NoticeKind, PolicyLevel, ProjectStage
+from shegong.feedback.models import Comment, Objection
+from shegong.funds.models import Disbursement, PaymentKind
+from shegong.lifecycle.models import ReviewScore
+from shegong.pages.enums import NoticeKind, PolicyLevel, ProjectStage, StationLevel
 from shegong.pages.models import (
+    ContentPage,
     HomePage,
     NoticeIndexPage,
     NoticePage,
@@ -19,9 +26,12 @@ from shegong.pages.models import (
     ProjectIndexPage,
     ProjectPage,
     StationIndexPage,
+    StationPage,
 )
+from shegong.roles.models import StaffProfile
 from shegong.snippets.credit_code import credit_code_check_char, org_code_check_char
 from shegong.snippets.models import Department, ProjectCategory, Region, RegionLevel, SocialOrganization
+from shegong.updates.models import ImplementationUpdate
 
 
 def make_credit_code(n):
@@ -156,3 +166,86 @@ class NoticePageFactory(wagtail_factories.PageFactory):
     parent = factory.LazyFunction(lambda: section(NoticeIndexPage))
     kind = NoticeKind.NEWS
     published_on = datetime.date(2022, 6, 1)
+
+
+class StationPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StationPage
+
+    title = factory.Sequence(lambda n: f"测试{n}街道社会工作服务站")
+    slug = factory.Sequence(lambda n: f"station-{n}")
+    parent = factory.LazyFunction(lambda: section(StationIndexPage))
+    level = StationLevel.STREET
+    region = factory.SubFactory(StreetFactory)
+    address = "测试街道党群服务中心二楼"
+    phone = "0871-67180000"
+    opened_on = datetime.date(2021, 3, 1)
+    staff_count = 3
+    services = "养老服务\n儿童关爱"
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ContentPage
+
+    title = "关于平台"
+    slug = factory.Sequence(lambda n: f"about-{n}")
+    parent = factory.LazyFunction(lambda: section(HomePage))
+
+
+def account(username, group, department=None, organization=None):
+    """A staff account in one of the four groups the roles migration made."""
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    if department or organization:
+        StaffProfile.objects.create(user=user, department=department, organization=organization)
+    return user
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    project = factory.SubFactory(ProjectPageFactory)
+    name = "居民王女士"
+    contact = "13900000000"
+    text = "服务很及时，老人们很满意。"
+
+
+class ObjectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Objection
+
+    project = factory.SubFactory(ProjectPageFactory)
+    name = "居民李先生"
+    contact = "13800000000"
+    text = "承接机构资质存疑。"
+
+
+class ReviewScoreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReviewScore
+
+    project = factory.SubFactory(ProjectPageFactory)
+    reviewer = factory.Sequence(lambda n: f"评审专家{n}")
+    score = "87.50"
+    comment = "需求调研扎实。"
+
+
+class UpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImplementationUpdate
+
+    project = factory.SubFactory(ProjectPageFactory)
+    title = factory.Sequence(lambda n: f"第{n}次入户探访")
+    text = "走访独居老人 12 户。"
+
+
+class DisbursementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Disbursement
+
+    project = factory.SubFactory(ProjectPageFactory)
+    paid_on = datetime.date(2022, 4, 1)
+    amount = decimal.Decimal("50000.00")
+    kind = PaymentKind.FIRST

@@ -16,8 +16,7 @@ from django.core.management import call_command
 
 from shegong.webhooks.delivery import sign
 from shegong.webhooks.models import Delivery, DeliveryStatus, Subscriber
-from tests.factories import NoticePageFactory, ProjectPageFactory, ensure_site_tree
-from tests.platform2.factories import DisbursementFactory
+from tests.factories import DisbursementFactory, NoticePageFactory, ProjectPageFactory, ensure_site_tree
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "consumer.py"
 

@@ -10,14 +10,14 @@ from django.test.utils import CaptureQueriesContext
 from shegong.pages.models import ProjectMilestone, ProjectParticipant
 from tests.factories import (
     CategoryFactory,
+    CommentFactory,
+    DisbursementFactory,
     NoticePageFactory,
     OrganizationFactory,
     PolicyPageFactory,
     ProjectPageFactory,
     StreetFactory,
 )
-from tests.platform1.factories import CommentFactory
-from tests.platform2.factories import DisbursementFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,13 +6,14 @@ import pytest
 
 from shegong.pages.models import ProjectMilestone
 from tests.factories import (
+    DisbursementFactory,
     NoticePageFactory,
     OrganizationFactory,
     PolicyPageFactory,
     ProjectPageFactory,
+    StationPageFactory,
     StreetFactory,
 )
-from tests.platform2.factories import DisbursementFactory, StationPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,7 @@ from django.core.files.storage import default_storage
 from wagtail.documents import get_document_model
 
 from shegong.updates.models import UpdatePhoto
-from tests.factories import NoticePageFactory, OrganizationFactory, StreetFactory
-from tests.platform1.factories import UpdateFactory
-from tests.platform2.factories import StationPageFactory
+from tests.factories import NoticePageFactory, OrganizationFactory, StationPageFactory, StreetFactory, UpdateFactory
 
 from .listings import LISTINGS
 

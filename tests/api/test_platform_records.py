@@ -11,9 +11,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from shegong.updates.models import UpdatePhoto
-from tests.factories import OrganizationFactory, ProjectPageFactory
-from tests.platform1.factories import CommentFactory, UpdateFactory
-from tests.platform2.factories import DisbursementFactory
+from tests.factories import CommentFactory, DisbursementFactory, OrganizationFactory, ProjectPageFactory, UpdateFactory
 
 pytestmark = pytest.mark.django_db
 

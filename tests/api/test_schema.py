@@ -19,9 +19,14 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from shegong.updates.models import UpdatePhoto
-from tests.factories import NoticePageFactory, OrganizationFactory, StreetFactory
-from tests.platform1.factories import CommentFactory, UpdateFactory
-from tests.platform2.factories import DisbursementFactory
+from tests.factories import (
+    CommentFactory,
+    DisbursementFactory,
+    NoticePageFactory,
+    OrganizationFactory,
+    StreetFactory,
+    UpdateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

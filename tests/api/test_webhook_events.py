@@ -7,9 +7,7 @@ from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from shegong.webhooks.models import Delivery, Subscriber
-from tests.factories import OrganizationFactory, ProjectPageFactory
-from tests.platform1.factories import CommentFactory, UpdateFactory
-from tests.platform2.factories import DisbursementFactory
+from tests.factories import CommentFactory, DisbursementFactory, OrganizationFactory, ProjectPageFactory, UpdateFactory
 
 from .receiver import Receiver
 

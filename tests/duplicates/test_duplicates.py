@@ -15,8 +15,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from shegong.duplicates.detection import likely_duplicates, unconfirmed_duplicates
 from shegong.duplicates.models import DuplicateConfirmation
 from shegong.pages.models import ProjectIndexPage, ProjectPage
+from tests.admin_forms import admin_form
 from tests.factories import CommunityFactory, OrganizationFactory, ProjectPageFactory, StreetFactory
-from tests.platform2.admin_forms import page_form
 
 from .applications import PERIODS, save_pair, text_fields
 from .cases import CHILDREN, ELDERLY, ELDERLY_REWORDED, HELD_OUT, TUNING
@@ -43,10 +43,11 @@ def test_labelled_pairs_are_judged_as_a_reviewer_would(home):
 
 
 def publish(client, page):
-    data = page_form(client, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    data = admin_form(client, reverse("wagtailadmin_pages:edit", args=[page.pk]), "page-edit-form")
     # The body StreamField is drawn by the admin's JavaScript: its paragraphs are posted as the browser would.
     paragraphs = [("paragraph", rich_text(block.value.source)) for block in page.body]
-    data.update(nested_form_data({"body": streamfield(paragraphs)}))
+    for name, value in nested_form_data({"body": streamfield(paragraphs)}).items():
+        data[name] = value
     data["action-publish"] = "action-publish"
     return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, follow=True)
 

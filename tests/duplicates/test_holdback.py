@@ -17,9 +17,8 @@ from shegong.duplicates.holdback import HeldBack
 from shegong.duplicates.models import DuplicateConfirmation
 from shegong.pages.models import ProjectPage
 from shegong.roles.groups import DEPARTMENT_STAFF, EDITORS
-from tests.factories import DepartmentFactory, ProjectPageFactory
-from tests.platform1.factories import account
-from tests.platform2.admin_forms import page_form
+from tests.admin_forms import admin_form
+from tests.factories import DepartmentFactory, ProjectPageFactory, account
 
 from .applications import text_fields
 from .cases import ELDERLY, ELDERLY_REWORDED
@@ -48,9 +47,9 @@ def edit_url(page):
 
 def post_edit_form(client, page, **buttons):
     """Post the edit form back as it stands, with the pressed button's fields."""
-    data = page_form(client, edit_url(page))
-    data.setdefault("body-count", "0")  # the body StreamField is drawn by JavaScript; these pages have none
-    data.update(buttons)
+    data = admin_form(client, edit_url(page), "page-edit-form")
+    for name, value in buttons.items():
+        data[name] = value
     return client.post(edit_url(page), data, follow=True)
 
 

@@ -7,9 +7,8 @@ from django.urls import reverse
 from shegong.feedback.models import Comment
 from shegong.feedback.moderation import ModerationStatus
 from shegong.pages.enums import ProjectStage
-from tests.factories import ProjectPageFactory
-from tests.platform1.factories import CommentFactory
 from tests.admin_forms import post_form
+from tests.factories import CommentFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
 

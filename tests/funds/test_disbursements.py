@@ -13,8 +13,7 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 
 from shegong.funds.models import Disbursement
-from tests.factories import CategoryFactory, DepartmentFactory, ProjectPageFactory
-from tests.platform2.factories import DisbursementFactory
+from tests.factories import CategoryFactory, DepartmentFactory, DisbursementFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from shegong.funds.models import Disbursement, PaymentSchedule
 from shegong.pages.models import ProjectMilestone
 from shegong.roles.groups import AUDITORS, EDITORS
-from tests.factories import ProjectPageFactory
-from tests.platform1.factories import account
-from tests.platform2.factories import DisbursementFactory
+from tests.factories import DisbursementFactory, ProjectPageFactory, account
 
 pytestmark = pytest.mark.django_db
 

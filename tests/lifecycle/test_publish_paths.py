@@ -16,9 +16,8 @@ from wagtail.models import PageLogEntry
 from shegong.lifecycle.going_live import Incomplete
 from shegong.pages.models import ProjectIndexPage, ProjectPage
 from shegong.roles.groups import EDITORS
-from tests.factories import ProjectPageFactory
-from tests.platform1.factories import account
 from tests.admin_forms import admin_form
+from tests.factories import ProjectPageFactory, account
 
 pytestmark = pytest.mark.django_db
 

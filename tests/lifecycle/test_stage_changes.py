@@ -12,9 +12,8 @@ from shegong.feedback.moderation import ModerationStatus
 from shegong.imports.importer import ContentImporter
 from shegong.pages.enums import NoticeKind, ProjectStage
 from shegong.pages.models import NoticePage, ProjectPage
-from tests.factories import ProjectPageFactory
-from tests.platform1.factories import ReviewScoreFactory
 from tests.admin_forms import post_form
+from tests.factories import ProjectPageFactory, ReviewScoreFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,13 @@
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from tests.factories import NoticePageFactory, OrganizationFactory, PolicyPageFactory, ProjectPageFactory
-from tests.public.factories import StationPageFactory
+from tests.factories import (
+    NoticePageFactory,
+    OrganizationFactory,
+    PolicyPageFactory,
+    ProjectPageFactory,
+    StationPageFactory,
+)
 
 
 @pytest.fixture

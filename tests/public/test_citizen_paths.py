@@ -20,11 +20,11 @@ from tests.factories import (
     OrganizationFactory,
     PolicyPageFactory,
     ProjectPageFactory,
+    StationPageFactory,
     StreetFactory,
     ensure_site_tree,
 )
 from tests.public.browser import WIDTHS, Visit, launch, needs_chromium, screenshot_dir
-from tests.public.factories import StationPageFactory
 
 pytestmark = needs_chromium
 

@@ -5,7 +5,7 @@ from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from shegong.navigation.models import SiteFrame
-from tests.public.factories import ContentPageFactory
+from tests.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 

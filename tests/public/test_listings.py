@@ -13,9 +13,9 @@ from tests.factories import (
     NoticePageFactory,
     PolicyPageFactory,
     ProjectPageFactory,
+    StationPageFactory,
     StreetFactory,
 )
-from tests.public.factories import StationPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,14 @@ from wagtail.documents.models import Document
 
 from shegong.pages.enums import NoticeKind, PolicyStatus, ProjectStage
 from shegong.pages.models import NoticeProject, PolicyAttachment, ProjectMilestone, ProjectParticipant
-from tests.factories import NoticePageFactory, OrganizationFactory, PolicyPageFactory, ProjectPageFactory
-from tests.public.factories import ContentPageFactory, StationPageFactory
+from tests.factories import (
+    ContentPageFactory,
+    NoticePageFactory,
+    OrganizationFactory,
+    PolicyPageFactory,
+    ProjectPageFactory,
+    StationPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

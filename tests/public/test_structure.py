@@ -11,9 +11,9 @@ from tests.factories import (
     OrganizationFactory,
     PolicyPageFactory,
     ProjectPageFactory,
+    StationPageFactory,
     StreetFactory,
 )
-from tests.public.factories import StationPageFactory
 
 pytestmark = pytest.mark.django_db
 

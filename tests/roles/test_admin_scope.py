@@ -12,8 +12,7 @@ from wagtail.models import Workflow
 
 from shegong.pages.models import ProjectIndexPage, ProjectPage
 from shegong.roles.groups import DEPARTMENT_STAFF, EDITORS, ORGANIZATIONS
-from tests.factories import DepartmentFactory, OrganizationFactory, ProjectPageFactory
-from tests.platform1.factories import account
+from tests.factories import DepartmentFactory, OrganizationFactory, ProjectPageFactory, account
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,17 @@ from shegong.duplicates.models import DuplicateConfirmation
 from shegong.funds.models import Disbursement
 from shegong.roles.groups import AUDITORS, EDITORS
 from shegong.webhooks.models import Subscriber
-from tests.factories import PolicyPageFactory, ProjectPageFactory
-from tests.platform1.factories import CommentFactory, ObjectionFactory, ReviewScoreFactory, UpdateFactory, account
 from tests.admin_forms import post_form
-from tests.platform2.factories import DisbursementFactory
+from tests.factories import (
+    CommentFactory,
+    DisbursementFactory,
+    ObjectionFactory,
+    PolicyPageFactory,
+    ProjectPageFactory,
+    ReviewScoreFactory,
+    UpdateFactory,
+    account,
+)
 
 pytestmark = pytest.mark.django_db
 

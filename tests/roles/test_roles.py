@@ -9,9 +9,15 @@ from shegong.pages.enums import ProjectStage
 from shegong.pages.models import ProjectIndexPage
 from shegong.roles.groups import AUDITORS, DEPARTMENT_STAFF, EDITORS, ORGANIZATIONS
 from shegong.updates.models import ImplementationUpdate
-from tests.factories import DepartmentFactory, OrganizationFactory, ProjectPageFactory
-from tests.platform1.factories import ReviewScoreFactory, UpdateFactory, account
 from tests.admin_forms import admin_form, post_form
+from tests.factories import (
+    DepartmentFactory,
+    OrganizationFactory,
+    ProjectPageFactory,
+    ReviewScoreFactory,
+    UpdateFactory,
+    account,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -17,9 +17,16 @@ from shegong.duplicates.models import DuplicateConfirmation
 from shegong.funds.models import Disbursement
 from shegong.roles.groups import DEPARTMENT_STAFF, EDITORS, ORGANIZATIONS
 from shegong.updates.models import ImplementationUpdate
-from tests.factories import DepartmentFactory, OrganizationFactory, ProjectPageFactory
-from tests.platform1.factories import CommentFactory, ObjectionFactory, UpdateFactory, account
 from tests.admin_forms import admin_form, post_form
+from tests.factories import (
+    CommentFactory,
+    DepartmentFactory,
+    ObjectionFactory,
+    OrganizationFactory,
+    ProjectPageFactory,
+    UpdateFactory,
+    account,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,15 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from shegong.pages.enums import ProjectStage, StationLevel
-from tests.factories import CategoryFactory, CommunityFactory, DepartmentFactory, ProjectPageFactory, StreetFactory
-
-from .factories import DisbursementFactory, StationPageFactory
+from tests.factories import (
+    CategoryFactory,
+    CommunityFactory,
+    DepartmentFactory,
+    DisbursementFactory,
+    ProjectPageFactory,
+    StationPageFactory,
+    StreetFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,8 @@ from shegong.feedback.moderation import ModerationStatus
 from shegong.pages.models import ProjectIndexPage, ProjectPage
 from shegong.roles.groups import ORGANIZATIONS
 from shegong.updates.models import ImplementationUpdate
-from tests.factories import OrganizationFactory, ProjectPageFactory
-from tests.platform1.factories import account
 from tests.admin_forms import admin_form, post_form
+from tests.factories import OrganizationFactory, ProjectPageFactory, account
 
 pytestmark = pytest.mark.django_db
 
