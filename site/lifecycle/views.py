@@ -6,9 +6,9 @@ from django.utils.html import format_html
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from shegong.pages.forms import StageChangeForm
 from shegong.pages.models import ProjectPage
 
-from .forms import StageChangeForm
 from .publicity import publicity_days
 from .transitions import change_stage
 

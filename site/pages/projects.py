@@ -11,13 +11,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from shegong.lifecycle.forms import ProjectPageForm
-from shegong.roles.permissions import ProjectPermissionTester
 from shegong.snippets.organizations import ListStatus
 
 from .blocks import BodyBlock
 from .enums import ParticipantKind, ProjectStage
+from .forms import ProjectPageForm
 from .listing import filtered_listing
+from .permissions import ProjectPermissionTester
 
 
 class ProjectIndexPage(Page):

@@ -11,8 +11,9 @@ class RolesConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
+        from shegong.pages.permissions import ScopedPagePermissionPolicy
+
         from .grants import grant_auditors_every_view
-        from .permissions import ScopedPagePermissionPolicy
 
         # Before any admin code looks the page policy up (Wagtail's advice for custom policies).
         register_permission_policy(Page, ScopedPagePermissionPolicy())

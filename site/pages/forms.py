@@ -4,10 +4,9 @@ from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateInput
 
+from shegong.lifecycle.going_live import REQUIRED_TO_PUBLISH, incomplete_message
 from shegong.pages.enums import ProjectStage
 from shegong.roles.scope import restricted_department
-
-from .going_live import REQUIRED_TO_PUBLISH, incomplete_message
 
 
 class ProjectPageForm(WagtailAdminPageForm):

@@ -1,8 +1,8 @@
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .groups import AUDIT_PERMISSION
-from .scope import exclude_unreachable_projects, may_reach_page, may_reach_project
+from shegong.roles.groups import AUDIT_PERMISSION
+from shegong.roles.scope import exclude_unreachable_projects, may_reach_page, may_reach_project
 
 
 class ProjectPermissionTester(PagePermissionTester):
