@@ -14,17 +14,12 @@ from shegong.core.permissions import register_read_only
 from shegong.pages.models import ProjectPage
 
 from .models import DuplicateConfirmation
-from .views import ProjectPageViewSet, confirm_distinct
+from .views import confirm_distinct
 
 
 @hooks.register("register_admin_urls")
 def register_duplicate_urls():
     return [path("duplicates/<int:page_id>/confirm/", confirm_distinct, name="duplicates_confirm")]
-
-
-@hooks.register("register_admin_viewset")
-def register_project_page_viewset():
-    return ProjectPageViewSet("project_pages")
 
 
 @hooks.register("before_copy_page")

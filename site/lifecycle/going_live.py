@@ -13,6 +13,7 @@ a likely duplicate nobody vouched for (shegong.duplicates registers that one).
 Drafts may be incomplete: editors save work in progress.
 """
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
@@ -72,8 +73,7 @@ def refuse_going_live(sender, instance, raw=False, **kwargs):
 
 
 def required_labels(names):
-    from shegong.pages.models import ProjectPage
-
+    ProjectPage = apps.get_model("pages", "ProjectPage")
     return [str(ProjectPage._meta.get_field(name).verbose_name) for name in names]
 
 

@@ -6,10 +6,10 @@ from django.utils.html import format_html
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from shegong.pages.forms import StageChangeForm
 from shegong.pages.models import ProjectPage
 
 from .publicity import publicity_days
+from .stage_form import StageChangeForm
 from .transitions import change_stage
 
 

@@ -1,8 +1,6 @@
-from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.widgets import AdminDateInput
 
 from shegong.lifecycle.going_live import REQUIRED_TO_PUBLISH, incomplete_message
 from shegong.pages.enums import ProjectStage
@@ -66,14 +64,3 @@ class ProjectPageForm(WagtailAdminPageForm):
             project.save()
             self.save_m2m()
         return project
-
-
-class StageChangeForm(forms.Form):
-    stage = forms.ChoiceField(label="变更为", choices=ProjectStage.choices)
-    reached_on = forms.DateField(label="日期", initial=timezone.localdate, widget=AdminDateInput)
-    reason = forms.CharField(
-        label="理由",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="按顺序进入下一阶段时可不填；跳过阶段或退回时必填。",
-    )

@@ -11,7 +11,7 @@ class RolesConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from shegong.pages.permissions import ScopedPagePermissionPolicy
+        from shegong.core.permissions import ScopedPagePermissionPolicy
 
         from .grants import grant_auditors_every_view
 

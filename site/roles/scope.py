@@ -5,6 +5,8 @@ the projects their department buys; a social organization's account the
 projects it implements. Auditors read everything and change nothing.
 """
 
+from django.apps import apps
+
 from .groups import DEPARTMENT_STAFF, ORGANIZATIONS
 
 
@@ -60,9 +62,8 @@ def exclude_unreachable_projects(pages, user):
     """Narrow a queryset of pages of any type: other pages stay, unreachable projects go."""
     if not is_restricted(user):
         return pages
-    # Imported here: the project page model itself imports this module for its permission tester.
-    from shegong.pages.models import ProjectPage
-
+    # Looked up, not imported: the pages app imports this module for its permission tester.
+    ProjectPage = apps.get_model("pages", "ProjectPage")
     reachable = scope_projects(user, ProjectPage.objects.all()).values("pk")
     return pages.exclude(pk__in=ProjectPage.objects.exclude(pk__in=reachable).values("pk"))
 
@@ -79,8 +80,7 @@ def may_reach_page(user, page):
     """Any page but a project the account may not reach."""
     if not is_restricted(user):
         return True
-    from shegong.pages.models import ProjectPage
-
+    ProjectPage = apps.get_model("pages", "ProjectPage")
     if not issubclass(page.specific_class or object, ProjectPage):
         return True
     return may_reach_project(user, page if isinstance(page, ProjectPage) else page.specific)

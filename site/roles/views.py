@@ -38,7 +38,7 @@ class ProjectExplorerView(ExplorableIndexView):
     """The page explorer under a project, refused when the account may not reach that project.
 
     Wagtail only checks that the page lies under the account's explorable root,
-    and the header names the page; shegong.duplicates.views.ProjectPageViewSet
+    and the header names the page; shegong.pages.views.ProjectPageViewSet
     routes the explorer of projects and of the project section here.
     """
 
