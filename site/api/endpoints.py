@@ -22,7 +22,7 @@ from shegong.updates.models import ImplementationUpdate
 from .caching import ConditionalGetMixin
 from .descriptions import ENDPOINTS, SPREADSHEETS
 from .errors import in_chinese
-from .fields import API_FIELDS, LISTING_FIELDS, public_projects, with_related
+from .fields import API_FIELDS, LISTING_FIELDS, with_related
 from .filters import (
     FilterSetBackend,
     NoticeAPIFilter,
@@ -291,7 +291,9 @@ class UpdatesEndpoint(FilteredEndpointMixin, SnippetEndpoint):
     known_query_parameters = FilteredEndpointMixin.known_query_parameters - {"search", "search_operator"}
 
     def get_queryset(self):
-        public = ImplementationUpdate.objects.approved().filter(project__in=public_projects().values("pk"))
+        public = ImplementationUpdate.objects.approved().filter(
+            project__in=ProjectPage.objects.published().values("pk")
+        )
         return with_related(public.order_by("-happened_on", "-created_at", "-id"))
 
 

@@ -46,7 +46,9 @@ class RelatedProjectsField(serializers.Field):
 
     def to_representation(self, links):
         # One query per response, shared through the serializer context by every notice in it.
-        public = self.context.setdefault("public_project_ids", set(public_projects().values_list("pk", flat=True)))
+        public = self.context.setdefault(
+            "public_project_ids", set(ProjectPage.objects.published().values_list("pk", flat=True))
+        )
         return [PageLinkSerializer(link.project).data for link in links.all() if link.project_id in public]
 
 
@@ -59,10 +61,6 @@ class TagNamesField(serializers.Field):
 
     def to_representation(self, tags):
         return sorted(tag.name for tag in tags.all())
-
-
-def public_projects():
-    return ProjectPage.objects.live().public()
 
 
 def coded(model, name):

@@ -77,7 +77,7 @@ class PageChoiceFilter(django_filters.ModelChoiceFilter):
 
 class UpdateFilter(django_filters.FilterSet):
     # A callable: `public()` reads the view restrictions when called, so it must run per request.
-    project = PageChoiceFilter(label="项目（页面 id）", queryset=lambda request: ProjectPage.objects.live().public())
+    project = PageChoiceFilter(label="项目（页面 id）", queryset=lambda request: ProjectPage.objects.published())
     happened_after = django_filters.DateFilter(label="日期起", field_name="happened_on", lookup_expr="gte")
     happened_before = django_filters.DateFilter(label="日期止", field_name="happened_on", lookup_expr="lte")
 

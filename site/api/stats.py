@@ -1,6 +1,6 @@
-"""Project counts and budget totals, and policy counts: public pages only."""
+"""Project counts, budget and paid-out (已拨付) totals, and policy counts: public pages only."""
 
-from django.db.models import Count, Sum
+from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -19,11 +19,13 @@ class TotalSerializer(serializers.Serializer):
     label = serializers.CharField(help_text="显示名称")
     count = serializers.IntegerField()
     budget = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="预算合计（元）")
+    spent = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="已拨付合计（元）")
 
 
 class ProjectStatsSerializer(serializers.Serializer):
     count = serializers.IntegerField()
-    budget = serializers.DecimalField(max_digits=16, decimal_places=2)
+    budget = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="预算合计（元）")
+    spent = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="已拨付合计（元）")
     by_year = TotalSerializer(many=True)
     by_department = TotalSerializer(many=True)
     by_category = TotalSerializer(many=True)
@@ -50,19 +52,15 @@ UNSET = "未填写"
 
 
 def totals(projects, key, label=None):
-    rows = (
-        projects.values(key, *([label] if label else []))
-        .annotate(count=Count("pk"), budget=Sum("budget"))
-        .order_by(key)
-    )
     return [
         {
             "key": row[key],
             "label": str(row[label] if label else row[key]) if row[key] is not None else UNSET,
             "count": row["count"],
             "budget": row["budget"],
+            "spent": row["spent"],
         }
-        for row in rows
+        for row in projects.totals_by(key, *([label] if label else []))
     ]
 
 
@@ -70,7 +68,7 @@ class StatsAPIView(ConditionalGetMixin, APIView):
     """Totals over the published, public projects and policies."""
 
     def projects(self):
-        return ProjectPage.objects.live().public()
+        return ProjectPage.objects.published()
 
     def policies(self):
         return PolicyPage.objects.live().public()
@@ -84,14 +82,15 @@ class StatsAPIView(ConditionalGetMixin, APIView):
     )
     def get(self, request):
         projects = self.projects()
-        overall = projects.aggregate(count=Count("pk"), budget=Sum("budget"))
+        overall = projects.totals()
         stage_labels = dict(ProjectStage.choices)
         by_stage = [{**row, "label": stage_labels.get(row["key"], row["label"])} for row in totals(projects, "stage")]
         level_counts = dict(self.policies().values_list("level").annotate(count=Count("pk")))
         data = {
             "projects": {
                 "count": overall["count"],
-                "budget": overall["budget"] or 0,
+                "budget": overall["budget"],
+                "spent": overall["spent"],
                 "by_year": totals(projects.annotate(year=ExtractYear("start_date")), "year"),
                 "by_department": totals(projects, "purchaser_id", "purchaser__name"),
                 "by_category": totals(projects, "category_id", "category__name"),

@@ -12,7 +12,7 @@ from .forms import CommentForm, ObjectionForm
 
 
 def public_project(project_id):
-    return get_object_or_404(ProjectPage.objects.live().public(), pk=project_id)
+    return get_object_or_404(ProjectPage.objects.published(), pk=project_id)
 
 
 def thanks(project, what):

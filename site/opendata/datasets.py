@@ -70,7 +70,7 @@ def projects_with_spent():
 
 def public_payments():
     return (
-        Disbursement.objects.filter(project__in=ProjectPage.objects.live().public())
+        Disbursement.objects.filter(project__in=ProjectPage.objects.published())
         .select_related("project")
         .order_by("project__code", "paid_on", "pk")
     )

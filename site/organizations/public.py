@@ -28,8 +28,7 @@ def public_organizations():
 
 def public_projects_of(organization):
     return (
-        ProjectPage.objects.live()
-        .public()
+        ProjectPage.objects.published()
         .filter(organization=organization)
         .select_related("category", "street")
         .order_by("-start_date", "code")

@@ -12,8 +12,7 @@ from .public import list_notices_of, listing_state, public_organizations, public
 def index(request):
     """All social organizations with their grade, listing and number of public projects."""
     counts = dict(
-        ProjectPage.objects.live()
-        .public()
+        ProjectPage.objects.published()
         .values_list("organization")
         .annotate(n=Count("pk"))
         .values_list("organization", "n")

@@ -30,12 +30,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        projects = ProjectPage.objects.live().public().descendant_of(self)
+        projects = ProjectPage.objects.published().descendant_of(self)
         context.update(
             latest_notices=NoticePage.objects.live().public().descendant_of(self).order_by("-published_on")[:8],
             latest_policies=PolicyPage.objects.live().public().descendant_of(self).order_by("-issued_on")[:8],
             latest_projects=projects.select_related("category", "organization").order_by("-start_date")[:8],
-            project_totals=projects.aggregate(count=models.Count("pk"), budget=models.Sum("budget")),
+            project_totals=projects.totals(),
         )
         return context
 

@@ -8,7 +8,8 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from shegong.snippets.organizations import ListStatus
@@ -18,6 +19,33 @@ from .enums import ParticipantKind, ProjectStage
 from .forms import ProjectPageForm
 from .listing import filtered_listing
 from .permissions import ProjectPermissionTester
+
+
+class ProjectQuerySet(PageQuerySet):
+    def published(self):
+        """What a citizen may see: live projects without a view restriction. Every public figure, listing,
+        feed and API answer starts from this set."""
+        return self.live().public()
+
+    def totals(self):
+        """How many projects, their budget and what has been paid out on them (已拨付)."""
+        figures = self.order_by().aggregate(count=models.Count("pk"), budget=models.Sum("budget"))
+        # Apart: summed over the join with the payments, each budget would count once per payment.
+        spent = self.order_by().aggregate(spent=models.Sum("disbursements__amount"))["spent"]
+        return {"count": figures["count"], "budget": figures["budget"] or 0, "spent": spent or 0}
+
+    def totals_by(self, key, *labels):
+        """Count, budget and 已拨付 per value of `key` (a field or an annotation), ordered by it, with `labels`."""
+        rows = (
+            self.order_by()
+            .values(key, *labels)
+            .annotate(count=models.Count("pk"), budget=models.Sum("budget"))
+            .order_by(key)
+        )
+        spent = dict(
+            self.order_by().values(key).annotate(spent=models.Sum("disbursements__amount")).values_list(key, "spent")
+        )
+        return [{**row, "spent": spent.get(row[key]) or 0} for row in rows]
 
 
 class ProjectIndexPage(Page):
@@ -33,8 +61,7 @@ class ProjectIndexPage(Page):
 
     def projects(self):
         return (
-            ProjectPage.objects.live()
-            .public()
+            ProjectPage.objects.published()
             .child_of(self)
             .select_related("category", "purchaser", "organization", "street", "community")
             .order_by("-start_date", "code")
@@ -119,6 +146,8 @@ class ProjectPage(Page):
     )
     body = StreamField(BodyBlock(), verbose_name="项目详情", blank=True)
     tags = ClusterTaggableManager(through=ProjectTag, blank=True, verbose_name="标签")
+
+    objects = PageManager.from_queryset(ProjectQuerySet)()
 
     parent_page_types = ["pages.ProjectIndexPage"]
     subpage_types = []

@@ -158,4 +158,4 @@ class StationPage(Page):
         street = self.street()
         if street is None:
             return ProjectPage.objects.none()
-        return ProjectPage.objects.live().public().filter(street=street).order_by("-start_date", "code")
+        return ProjectPage.objects.published().filter(street=street).order_by("-start_date", "code")

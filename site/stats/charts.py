@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from shegong.funds.money import wan
+
 BAR_UNITS = 100  # the bar's SVG viewBox is 100 wide: widths are percentages of the largest value
 
 
@@ -61,11 +63,6 @@ def bar_chart(title, rows, describe, value_heading, part_heading="", legends=(""
             (bar.label, value_text(bar.value), value_text(bar.part or 0) if part_heading else None) for bar in bars
         ],
     )
-
-
-def wan(amount):
-    """Yuan as 万元 with one decimal, how budgets are spoken of."""
-    return f"{float(amount) / 10000:,.1f} 万元"
 
 
 def count_chart(title, totals):

@@ -8,11 +8,6 @@ from shegong.pages.models import ProjectPage, StationPage
 from shegong.snippets.models import Region, RegionLevel
 
 
-def public_projects():
-    """Only what a citizen may see: live projects without view restrictions."""
-    return ProjectPage.objects.live().public()
-
-
 @dataclass
 class StreetCoverage:
     street: Region
@@ -66,13 +61,13 @@ class Figures:
 
 
 def public_figures():
-    by_grouping = all_totals(public_projects())
-    groups = {by: (label, by_grouping[by]) for by, (label, _) in GROUPINGS.items()}
-    year_totals = groups["year"][1]
+    projects = ProjectPage.objects.published()
+    by_grouping = all_totals(projects)
+    totals = projects.totals()
     return Figures(
-        project_count=sum(t.projects for t in year_totals),
-        budget=sum((t.funds.budget for t in year_totals), 0),
-        spent=sum((t.funds.spent for t in year_totals), 0),
-        groups=groups,
+        project_count=totals["count"],
+        budget=totals["budget"],
+        spent=totals["spent"],
+        groups={by: (label, by_grouping[by]) for by, (label, _) in GROUPINGS.items()},
         coverage=station_coverage(),
     )

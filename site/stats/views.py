@@ -1,6 +1,8 @@
 from django.template.response import TemplateResponse
 
-from .charts import figure_charts, wan
+from shegong.funds.money import wan
+
+from .charts import figure_charts
 from .figures import public_figures
 
 

@@ -1,7 +1,9 @@
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from .charts import figure_charts, wan
+from shegong.funds.money import wan
+
+from .charts import figure_charts
 from .figures import public_figures
 
 

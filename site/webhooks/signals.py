@@ -31,7 +31,7 @@ def is_public(page):
 
 
 def is_public_project(project_id):
-    return ProjectPage.objects.live().public().filter(pk=project_id).exists()
+    return ProjectPage.objects.published().filter(pk=project_id).exists()
 
 
 def subscribers_for(event):

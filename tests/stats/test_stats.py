@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from shegong.pages.enums import ProjectStage, StationLevel
+from shegong.pages.models import ProjectPage
 from tests.factories import (
     CategoryFactory,
     CommunityFactory,
@@ -70,10 +71,10 @@ def coverage_row(html, street):
 def assert_public_figures(html):
     text = text_of(html)
     assert "公开项目 3 个" in text
-    assert "项目预算 35.0 万元" in text and "已拨付资金 8.0 万元" in text
+    assert "项目预算 35 万元" in text and "已拨付资金 8 万元" in text
     assert "草稿专用局" not in html and "内部专用局" not in html  # nothing unpublished or private counts
     assert "共青团&lt;官渡&gt;区委" in html and "共青团<官渡>" not in html
-    assert "预算 30.0 万元，已拨付 8.0 万元" in html  # 民政局: both projects, the payment
+    assert "预算 30 万元，已拨付 8 万元" in html  # 民政局: both projects, the payment
     assert "2022 年：1 个" in html and "2023 年：2 个" in html
     assert "项目评估：1 个" in html
     assert coverage_row(html, "关上街道") == ["已建", "3", "2", "67%"]
@@ -106,3 +107,21 @@ def test_a_project_appears_in_the_statistics_once_published(client, figures):
 def test_empty_site_shows_no_data_instead_of_failing(client, home):
     html = client.get("/stats/").content.decode()
     assert "公开项目 0 个" in text_of(html) and "暂无数据" in html
+
+
+def test_home_page_statistics_page_and_api_print_the_same_totals(client, figures):
+    first = ProjectPage.objects.get(budget=200000)
+    DisbursementFactory(project=first, amount=decimal.Decimal("20000.00"), paid_on=datetime.date(2022, 9, 1))
+
+    home_text = text_of(client.get("/").content.decode())
+    assert "公开项目数 3 个" in home_text and "项目预算合计 35 万元" in home_text
+    stats_text = text_of(client.get("/stats/").content.decode())
+    assert "公开项目 3 个" in stats_text and "项目预算 35 万元" in stats_text and "已拨付资金 10 万元" in stats_text
+
+    api = client.get("/api/v2/stats/").json()["projects"]
+    assert (api["count"], api["budget"], api["spent"]) == (3, "350000.00", "100000.00")
+    civil = next(row for row in api["by_department"] if row["label"] == "官渡区民政局")
+    # Two payments on one project: its budget still counts once.
+    assert (civil["count"], civil["budget"], civil["spent"]) == (2, "300000.00", "100000.00")
+    by_year = {row["key"]: (row["budget"], row["spent"]) for row in api["by_year"]}
+    assert by_year == {"2022": ("200000.00", "100000.00"), "2023": ("150000.00", "0.00")}

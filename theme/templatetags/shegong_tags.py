@@ -9,6 +9,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html
 
+from shegong.funds import money
 from shegong.pages.enums import ProjectStage
 from shegong.pages.models import NoticePage, ProjectPage
 
@@ -42,12 +43,8 @@ def yuan(value):
 
 @register.filter
 def wan(value):
-    """5904000 → "590.4 万元": large sums read the way Chinese reports write them."""
     amount = _decimal(value)
-    if amount is None:
-        return MISSING
-    text = f"{amount / 10000:,.1f}".removesuffix(".0")
-    return f"{text} 万元"
+    return MISSING if amount is None else money.wan(amount)
 
 
 @register.filter
@@ -106,7 +103,7 @@ def public_notices_of(project):
 @register.simple_tag
 def public_projects_of(notice):
     """The notice's related projects a citizen may read: live and without a view restriction."""
-    return ProjectPage.objects.live().public().filter(notice_links__page=notice).order_by("code")
+    return ProjectPage.objects.published().filter(notice_links__page=notice).order_by("code")
 
 
 @register.simple_tag
