@@ -26,9 +26,9 @@ say the same thing, whoever files them. The check follows that order:
 One query reads the projects of overlapping periods (the corpus for the weights, and the candidates);
 token sets are cached by text, so a check reads a few hundred projects in milliseconds.
 
-The weights and THRESHOLD were chosen on the TUNING pairs of tests/duplicates/cases.py and on the demo
-content (seventy-one distinct projects), and checked on the HELD_OUT pairs written afterwards;
-bench/duplicates.py prints precision and recall on each.
+The weights and THRESHOLD were chosen on a set of labelled application pairs and on the demo content
+(seventy-one distinct projects), and checked on labelled pairs written afterwards; the duplicates
+benchmark prints precision and recall on each.
 """
 
 import functools

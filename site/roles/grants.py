@@ -1,8 +1,7 @@
 """Auditors read every model of the project's own apps, and change none.
 
 Granted after every `migrate` rather than by one migration, so that a model
-added later is readable by auditors without anyone remembering to grant it;
-tests/platform1/test_role_grants.py checks the outcome model by model.
+added later is readable by auditors without anyone remembering to grant it.
 """
 
 from django.apps import apps as installed_apps

@@ -123,8 +123,6 @@ TEMPLATES = [
     },
 ]
 
-if not os.environ.get("DATABASE_URL"):
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'shegong.sqlite3'}",

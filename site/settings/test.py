@@ -20,4 +20,3 @@ STORAGES = {
 # Served from the apps' folders while developing, so no collectstatic is needed first.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
