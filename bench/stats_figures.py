@@ -1,6 +1,6 @@
 """Statistics and funds report at a district's scale, in a throwaway SQLite database (the duplicate check: bench/duplicates.py).
 
-    .venv/bin/python bench/platform2.py [PROJECTS]   (default 1000)
+    .venv/bin/python bench/stats_figures.py [PROJECTS]   (default 1000)
 
 Prints milliseconds per operation; nothing is asserted.
 """
