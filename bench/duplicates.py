@@ -26,32 +26,17 @@ import django  # noqa: E402
 
 django.setup()
 
-import datetime  # noqa: E402
-import decimal  # noqa: E402
-import random  # noqa: E402
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
-from wagtail.rich_text import RichText  # noqa: E402
 
+from bench.district import build_district  # noqa: E402
 from shegong.duplicates.detection import THRESHOLD, assessments, likely_duplicates  # noqa: E402
 from shegong.pages.models import ProjectIndexPage, ProjectPage  # noqa: E402
-from shegong.snippets.models import Department, Region, SocialOrganization  # noqa: E402
 from tests.duplicates.applications import save_pair  # noqa: E402
 from tests.duplicates.cases import HELD_OUT, TUNING  # noqa: E402
 from tests.factories import ensure_site_tree  # noqa: E402
-
-SERVICES = [
-    ("独居老人关爱", "为独居老人提供定期探访、健康监测和精神慰藉服务，链接志愿者结对帮扶。"),
-    ("四点半课堂", "为双职工家庭儿童提供放学后作业辅导、阅读陪伴和安全教育。"),
-    ("残疾人康复支持", "为持证残疾人提供居家康复指导、辅具适配和家属喘息服务。"),
-    ("社区营造", "推行楼栋长制度，培育居民议事会，引导居民参与公共空间营造。"),
-    ("禁毒宣传教育", "开展禁毒知识宣传、青少年毒品预防教育和禁毒志愿者培训。"),
-    ("新时代文明实践志愿服务", "培育志愿服务队伍，开展理论宣讲、移风易俗和邻里互助活动。"),
-    ("青少年成长", "为困境青少年开展课业辅导、心理支持和团体成长小组。"),
-    ("低保家庭帮扶", "为低保、低收入家庭提供需求评估、资源链接和个案帮扶。"),
-]
 
 
 def judge(pairs):
@@ -79,44 +64,9 @@ def report(label, pairs):
     print("\n".join(wrong) or "  no pair misjudged")
 
 
-def build(count):
-    """`count` published projects over 12 streets of 8 communities and eight years, with 简介 and 详情."""
-    rng = random.Random(7)
-    district = Region.objects.create(name="官渡区（基准）", level="district")
-    streets = [Region.objects.create(name=f"基准{i}街道", level="street", parent=district) for i in range(12)]
-    communities = [
-        Region.objects.create(name=f"{s.name}第{j}社区", level="community", parent=s) for s in streets for j in range(8)
-    ]
-    departments = [Department.objects.create(name=f"官渡区基准局{i}") for i in range(10)]
-    organizations = [SocialOrganization.objects.create(name=f"官渡区基准社会工作服务中心{i}") for i in range(80)]
-    index = ProjectIndexPage.objects.get()
-    for n in range(count):
-        community = rng.choice(communities)
-        service, summary = rng.choice(SERVICES)
-        year = rng.randint(2017, 2024)
-        index.add_child(
-            instance=ProjectPage(
-                title=f"{community.name}{service}服务项目",
-                slug=f"bench-{n}",
-                code=f"BENCH-{year}-{n:04d}",
-                summary=summary,
-                body=[("paragraph", RichText(f"<p>{community.name}{summary}第{n}期计划开展活动{n % 40}场。</p>"))],
-                purchaser=rng.choice(departments),
-                organization=rng.choice(organizations),
-                street=community.parent,
-                community=community,
-                budget=decimal.Decimal(rng.randint(50, 300) * 1000),
-                start_date=datetime.date(year, 3, 1),
-                end_date=datetime.date(year + 1, 2, 28),
-                stage="implementation",
-            )
-        )
-    return rng
-
-
 def time_checks(count, checks=50):
     start = time.perf_counter()
-    rng = build(count)
+    rng = build_district(count)
     print(f"built {count} projects in {time.perf_counter() - start:.1f} s")
     existing = list(ProjectPage.objects.filter(code__startswith="BENCH-"))
     times, flagged = [], 0
