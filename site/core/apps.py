@@ -11,9 +11,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Made when the site starts rather than when its settings are read, so a tool that only reads them
-        # writes nothing: the SQLite file's folder, and the static folder WhiteNoise looks in.
+        # writes nothing: the SQLite file's folder and, where WhiteNoise serves from the apps' folders (dev,
+        # tests), the static folder it still expects; a server's comes from collectstatic.
         database = settings.DATABASES["default"]
-        folders = [Path(settings.STATIC_ROOT)]
+        folders = [Path(settings.STATIC_ROOT)] if getattr(settings, "WHITENOISE_USE_FINDERS", False) else []
         if database["ENGINE"].endswith("sqlite3") and str(database["NAME"]) != ":memory:":
             folders.append(Path(database["NAME"]).parent)
         for folder in folders:
