@@ -8,6 +8,7 @@ ranks, so the rest is its time less the longer of the two parts.
     .venv/bin/python bench/search                 # 10k and 100k documents
     .venv/bin/python bench/search --sizes 10000   # quicker
     .venv/bin/python bench/search --relevance     # the relevance set over the demo content, both engines
+    .venv/bin/python bench/search --indexing      # what a draft save and a publish cost the editor
     DATABASE_URL=postgres://shegong:shegong@127.0.0.1:5432/shegong_bench .venv/bin/python bench/search
 
 Documents are synthetic but realistic (social-work vocabulary, document numbers, project codes) and are
@@ -267,6 +268,7 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--repeats", type=int, default=3, help="每个查询重复次数")
     parser.add_argument("--relevance", action="store_true", help="在演示内容上跑相关性测试集（两种引擎）")
+    parser.add_argument("--indexing", action="store_true", help="保存草稿与发布一个项目的耗时和查询次数")
     args = parser.parse_args()
 
     os.environ.setdefault("SHEGONG_DATA_DIR", tempfile.mkdtemp(prefix="shegong-bench-"))
@@ -281,6 +283,10 @@ def main():
         from relevance import run as relevance
 
         return relevance()
+    if args.indexing:
+        from indexing import run as indexing
+
+        return indexing()
     print(f"数据库：{describe_database()}；查询 {len(QUERIES)} 个 × {args.repeats} 次", flush=True)
     for size in args.sizes:
         run(size, args.repeats)
