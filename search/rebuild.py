@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from . import documents, elastic, index
+from . import documents, elastic, health, index
 from .models import PendingChange, SearchDocument
 
 BATCH = 500
@@ -44,4 +44,5 @@ def rebuild_elasticsearch(progress=lambda n: None):
     elastic.swap_alias(name)
     # Everything waiting is in the new index already.
     PendingChange.objects.filter(page_id__in=ids).delete()
+    health.forget()
     return count

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from shegong.pages.enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage
 from shegong.pages.models import PolicyPage
 
-from . import matching, sync
+from . import health, matching, sync
 from .documents import NOT_IN_FORCE, TYPES
 from .embedded import EmbeddedEngine
 from .highlight import mark, snippet
-from .models import PendingChange, SearchDocument
+from .models import SearchDocument
 from .query import FILTER_FIELDS, EngineResult, Query, Sort
 
 logger = logging.getLogger("shegong.search")
@@ -94,9 +94,10 @@ def _run(query: Query) -> EngineResult:
         from .elastic import ElasticsearchEngine
 
         try:
-            if PendingChange.objects.exists():
-                sync.flush_pending()
-            return ElasticsearchEngine().search(query)
+            # Changes still on their way to Elasticsearch (the worker sends them), or an index far short of the
+            # documents: the embedded engine answers meanwhile.
+            if health.es_ready():
+                return ElasticsearchEngine().search(query)
         except sync.ES_ERRORS as error:
             sync.mark_es_down(error)
     return EmbeddedEngine().search(query)
