@@ -253,7 +253,7 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 # Wagtail's own search (admin, Page.objects.search) with the same Chinese analysis as the site search.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "shegong.search.backend"},
+    "default": {"BACKEND": "shegong.search.wagtail_backend.backend"},
 }
 # Elasticsearch index names start with this, so environments can share a cluster.
 SHEGONG_SEARCH_INDEX_PREFIX = os.environ.get(
