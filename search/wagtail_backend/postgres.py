@@ -23,7 +23,7 @@ from modelsearch.utils import get_content_type_pk
 from ..analysis import field_stream
 from ..embedded_postgres import tsquery_phrase
 from ..index import tsvector_literal
-from .backend import AnalysedQueryMixin
+from .analysed import AnalysedQueryMixin
 
 
 class AnalysedObjectIndexer(ObjectIndexer):

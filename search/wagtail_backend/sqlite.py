@@ -14,7 +14,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.utils import get_content_type_pk
 
 from ..analysis import field_stream
-from .backend import AnalysedQueryMixin
+from .analysed import AnalysedQueryMixin
 
 
 class AnalysedSQLiteIndex(SQLiteIndex):
