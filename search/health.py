@@ -7,7 +7,7 @@ import time
 from django.conf import settings
 from elasticsearch import NotFoundError
 
-from . import elastic
+from .engines import elastic
 from .models import PendingChange, SearchDocument
 
 logger = logging.getLogger("shegong.search")

@@ -2,7 +2,8 @@
 
 from django.db import transaction
 
-from . import documents, elastic, health, index
+from . import documents, health, index
+from .engines import elastic
 from .models import PendingChange, SearchDocument
 
 BATCH = 500

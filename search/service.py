@@ -11,10 +11,10 @@ from shegong.pages.models import PolicyPage
 
 from . import health, matching, sync
 from .documents import NOT_IN_FORCE, TYPES
-from .embedded import EmbeddedEngine
+from .engines.embedded import EmbeddedEngine
+from .engines.query import FILTER_FIELDS, EngineResult, Query, Sort
 from .highlight import mark, snippet
 from .models import SearchDocument
-from .query import FILTER_FIELDS, EngineResult, Query, Sort
 
 logger = logging.getLogger("shegong.search")
 
@@ -91,7 +91,7 @@ class Results:
 
 def _run(query: Query) -> EngineResult:
     if sync.es_available():
-        from .elastic import ElasticsearchEngine
+        from .engines.elastic import ElasticsearchEngine
 
         try:
             # Changes still on their way to Elasticsearch (the worker sends them), or an index far short of the

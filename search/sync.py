@@ -73,7 +73,7 @@ def queue_for_elasticsearch(page_ids):
 
 def flush_pending(force=False) -> bool:
     """Send every waiting change to Elasticsearch. True when nothing is left waiting."""
-    from . import elastic
+    from .engines import elastic
 
     if not es_enabled() or not (force or es_available()):
         return False

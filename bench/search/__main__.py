@@ -157,14 +157,14 @@ def floor_statement(tiers):
     from shegong.search import index
 
     if connection.vendor == "postgresql":
-        from shegong.search.embedded_postgres import tsquery
+        from shegong.search.engines.embedded_postgres import tsquery
 
         return (
             f"SELECT page_id, ts_rank(terms_vector, q) AS r FROM {index.DOC_TABLE}, CAST(%s AS tsquery) AS q "
             f"WHERE terms_vector @@ q ORDER BY r DESC LIMIT 10",
             [tsquery(tiers[-1])],
         )
-    from shegong.search.embedded import fts_match
+    from shegong.search.engines.embedded import fts_match
 
     return (
         f"SELECT rowid, bm25({index.FTS_TABLE}) AS r FROM {index.FTS_TABLE} "
@@ -178,8 +178,8 @@ def time_queries(repeats):
     from django.db import connection
 
     from shegong.search import matching, service
-    from shegong.search.embedded import SQLiteSearch
-    from shegong.search.query import Query
+    from shegong.search.engines.embedded import SQLiteSearch
+    from shegong.search.engines.query import Query
     from shegong.search.suggest import suggest
 
     def floor(sql, params):

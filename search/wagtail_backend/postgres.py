@@ -21,7 +21,7 @@ from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.utils import get_content_type_pk
 
 from ..analysis import field_stream
-from ..embedded_postgres import tsquery_phrase
+from ..engines.embedded_postgres import tsquery_phrase
 from ..index import tsvector_literal
 from .analysed import AnalysedQueryMixin
 

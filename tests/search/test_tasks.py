@@ -11,7 +11,8 @@ from elasticsearch import Elasticsearch
 from wagtail.models import Page
 
 from shegong.pages.models import PolicyPage
-from shegong.search import elastic, rebuild, service
+from shegong.search import rebuild, service
+from shegong.search.engines import elastic
 from shegong.snippets.models import SocialOrganization
 from tests.factories import NoticePageFactory, ensure_site_tree
 

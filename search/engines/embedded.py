@@ -19,9 +19,9 @@ from itertools import combinations
 
 from django.db import connection
 
+from ..index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
+from ..matching import Phrase, Without, any_of
 from .embedded_postgres import postgres_hits_sql
-from .index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
-from .matching import Phrase, Without, any_of
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 
 # SQLite only, see migration 0005: a document's facet key is a combination of three parts' values.

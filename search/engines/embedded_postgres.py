@@ -15,9 +15,9 @@ phrase occurs where its tf is above 0, so whether a document holds a word, or al
 its tf values without matching it again; the hits are those holding a word and passing the filters.
 """
 
-from . import matching
-from .index import DOC_TABLE
-from .matching import Phrase, Without
+from .. import matching
+from ..index import DOC_TABLE
+from ..matching import Phrase, Without
 from .query import COLUMN, Query
 
 K1, B = 1.2, 0.75
