@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from shegong.pages.enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage
 from shegong.pages.models import PolicyPage
 
-from . import health, matching, sync
-from .documents import NOT_IN_FORCE, TYPES
+from . import matching
 from .engines.embedded import EmbeddedEngine
 from .engines.query import FILTER_FIELDS, EngineResult, Query, Sort
 from .highlight import mark, snippet
+from .indexing import health, sync
+from .indexing.documents import NOT_IN_FORCE, TYPES
 from .models import SearchDocument
 
 logger = logging.getLogger("shegong.search")

@@ -4,7 +4,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import health, sync
+from .indexing import health, sync
 from .models import Synonym
 
 

@@ -134,7 +134,8 @@ def timed(function, *args):
 
 def index_corpus(size):
     """Writes `size` documents. Returns the seconds spent making them up and those spent indexing them."""
-    from shegong.search import analysis, index
+    from shegong.search import analysis
+    from shegong.search.indexing import index
 
     rng = random.Random(size)
     making = indexing = 0.0
@@ -154,7 +155,7 @@ def floor_statement(tiers):
     """The bare statement the engine builds on: the loosest tier of the query, top 10 by the database's own rank."""
     from django.db import connection
 
-    from shegong.search import index
+    from shegong.search.indexing import index
 
     if connection.vendor == "postgresql":
         from shegong.search.engines.embedded_postgres import tsquery
@@ -206,7 +207,7 @@ def time_queries(repeats):
 def run(size, repeats):
     from django.db import connection
 
-    from shegong.search import index
+    from shegong.search.indexing import index
     from shegong.search.models import SearchDocument
 
     SearchDocument.objects.all()._raw_delete(using="default")

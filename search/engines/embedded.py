@@ -19,7 +19,7 @@ from itertools import combinations
 
 from django.db import connection
 
-from ..index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
+from ..indexing.index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
 from ..matching import Phrase, Without, any_of
 from .embedded_postgres import postgres_hits_sql
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort

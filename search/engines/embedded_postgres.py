@@ -16,7 +16,7 @@ its tf values without matching it again; the hits are those holding a word and p
 """
 
 from .. import matching
-from ..index import DOC_TABLE
+from ..indexing.index import DOC_TABLE
 from ..matching import Phrase, Without
 from .query import COLUMN, Query
 

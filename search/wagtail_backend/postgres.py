@@ -22,7 +22,7 @@ from modelsearch.utils import get_content_type_pk
 
 from ..analysis import field_stream
 from ..engines.embedded_postgres import tsquery_phrase
-from ..index import tsvector_literal
+from ..indexing.index import tsvector_literal
 from .analysed import AnalysedQueryMixin
 
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from elasticsearch import Elasticsearch
 
 from shegong.imports.importer import ContentImporter
-from shegong.search import health, sync
+from shegong.search.indexing import health, sync
 from tests.factories import ensure_site_tree
 
 CORPUS = Path(__file__).with_name("corpus.json")

@@ -12,8 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from elasticsearch import Elasticsearch
 
 from shegong.pages.models import NoticeIndexPage, NoticePage, ProjectPage
-from shegong.search import rebuild, service, tasks
+from shegong.search import service
 from shegong.search.engines import elastic
+from shegong.search.indexing import rebuild, tasks
 from shegong.search.models import PendingChange
 
 from .relevance import QUERIES, evaluate

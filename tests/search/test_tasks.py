@@ -11,13 +11,14 @@ from elasticsearch import Elasticsearch
 from wagtail.models import Page
 
 from shegong.pages.models import PolicyPage
-from shegong.search import rebuild, service
+from shegong.search import service
 from shegong.search.engines import elastic
+from shegong.search.indexing import rebuild
 from shegong.snippets.models import SocialOrganization
 from tests.factories import NoticePageFactory, ensure_site_tree
 
 WORKER = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-REINDEX = "shegong.search.tasks.reindex_pages"
+REINDEX = "shegong.search.indexing.tasks.reindex_pages"
 WAGTAIL_INDEX = "modelsearch.tasks.insert_or_update_object_task"
 
 
@@ -90,7 +91,7 @@ def test_a_lost_elasticsearch_index_is_answered_around_warned_about_and_rebuilt(
     client.indices.delete(index=list(client.indices.get_alias(name=elastic.alias_name())))
     lost = service.search("五社联动")
     assert lost.engine == "embedded" and len(lost.hits) == 4
-    assert waiting() == ["shegong.search.tasks.rebuild_elasticsearch"]
+    assert waiting() == ["shegong.search.indexing.tasks.rebuild_elasticsearch"]
     home = admin_client.get("/admin/").content.decode()
     assert "Elasticsearch 索引中只有 0 篇，而数据库中有 4 篇公开文档" in home
 

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.db import transaction
 from elasticsearch import ApiError, TransportError
 
+from ..models import PendingChange, SearchDocument
 from . import documents, index
-from .models import PendingChange, SearchDocument
 
 logger = logging.getLogger("shegong.search")
 ES_ERRORS = (TransportError, ApiError, RuntimeError)
@@ -73,7 +73,7 @@ def queue_for_elasticsearch(page_ids):
 
 def flush_pending(force=False) -> bool:
     """Send every waiting change to Elasticsearch. True when nothing is left waiting."""
-    from .engines import elastic
+    from ..engines import elastic
 
     if not es_enabled() or not (force or es_available()):
         return False

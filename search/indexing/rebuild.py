@@ -2,9 +2,9 @@
 
 from django.db import transaction
 
+from ..engines import elastic
+from ..models import PendingChange, SearchDocument
 from . import documents, health, index
-from .engines import elastic
-from .models import PendingChange, SearchDocument
 
 BATCH = 500
 

@@ -4,8 +4,8 @@ from collections import defaultdict
 
 from django.db import connection, transaction
 
-from .analysis import BREAK
-from .models import SearchDocument
+from ..analysis import BREAK
+from ..models import SearchDocument
 
 DOC_TABLE = SearchDocument._meta.db_table
 FTS_TABLE = "shegong_search_fts"

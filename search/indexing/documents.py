@@ -11,9 +11,9 @@ from shegong.pages.enums import PolicyStatus
 from shegong.pages.models import ContentPage, NoticePage, PolicyPage, ProjectPage, StationPage
 from shegong.snippets.regions import RegionLevel
 
-from .analysis import BREAK, NOT_IN_FORCE_TOKEN, index_stream
+from ..analysis import BREAK, NOT_IN_FORCE_TOKEN, index_stream
+from ..models import SearchDocument
 from .attachments import document_text
-from .models import SearchDocument
 
 TEXT_CHARS = 30_000
 NOT_IN_FORCE = {PolicyStatus.REPEALED, PolicyStatus.AMENDED}

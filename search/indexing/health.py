@@ -7,8 +7,8 @@ import time
 from django.conf import settings
 from elasticsearch import NotFoundError
 
-from .engines import elastic
-from .models import PendingChange, SearchDocument
+from ..engines import elastic
+from ..models import PendingChange, SearchDocument
 
 logger = logging.getLogger("shegong.search")
 

@@ -16,8 +16,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from shegong.pages.models import PolicyPage, ProjectPage, StationPage
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
 
-from . import lexicon, sync
-from .models import Synonym
+from .. import lexicon
+from ..models import Synonym
+from . import sync
 from .tasks import flush_elasticsearch, reindex_pages, reindex_subtree
 
 # What Page.save_revision (and an autosave, a lock, a revision's approval) writes to the page row: none of it is
