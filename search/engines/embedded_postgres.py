@@ -16,9 +16,9 @@ its tf values without matching it again; the hits are those holding a word and p
 """
 
 from .. import matching
-from ..indexing.index import DOC_TABLE
 from ..matching import Phrase, Without
 from .query import COLUMN, Query
+from .tables import DOC_TABLE
 
 K1, B = 1.2, 0.75
 TF = "CAST(ts_rank_cd('{1,1,1,1}', d.terms_vector, CAST(%s AS tsquery), 0) AS float8)"
