@@ -104,10 +104,6 @@ def indexable_pages():
     return Page.objects.live().public().type(*models)
 
 
-def is_indexable(page) -> bool:
-    return indexable_pages().filter(pk=page.pk).exists()
-
-
 def build(page) -> SearchDocument:
     page = page.specific
     doc_type = TYPE_OF_MODEL[type(page)]
