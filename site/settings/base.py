@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    # After wagtail.search: its ready() narrows the Page index handlers modelsearch connects (search/signals.py).
+    # After wagtail.search: its ready() narrows the Page index handlers modelsearch connects (search/indexing/signals.py).
     "shegong.search",
     "wagtail.admin",
     "wagtail",
