@@ -9,6 +9,7 @@ from elasticsearch import NotFoundError
 
 from ..engines import elastic
 from ..models import PendingChange, SearchDocument
+from .tasks import rebuild_elasticsearch
 
 logger = logging.getLogger("shegong.search")
 
@@ -49,14 +50,12 @@ def request_rebuild():
     now = time.monotonic()
     if now - _rebuild_requested_at < REBUILD_INTERVAL_SECONDS:
         return
-    from .tasks import rebuild_elasticsearch
-
     _rebuild_requested_at = now
     logger.warning("Elasticsearch 索引缺失或远少于检索文档，检索改由内置引擎回答，已安排重建索引。")
     rebuild_elasticsearch.enqueue()
 
 
 def forget():
-    """Check again at the next search (after a rebuild, and between tests)."""
+    """Count again at the next search (between tests; a web process counts again once the interval has passed)."""
     global _rebuild_requested_at
     _checked["at"] = _rebuild_requested_at = float("-inf")

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from ..engines import elastic
 from ..models import PendingChange, SearchDocument
-from . import documents, health, index
+from . import documents, index
 
 BATCH = 500
 
@@ -45,5 +45,4 @@ def rebuild_elasticsearch(progress=lambda n: None):
     elastic.swap_alias(name)
     # Everything waiting is in the new index already.
     PendingChange.objects.filter(page_id__in=ids).delete()
-    health.forget()
     return count
