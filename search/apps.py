@@ -7,6 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = "全文检索"
 
     def ready(self):
-        from . import signals
+        from .indexing import signals
 
         signals.connect()

@@ -4,7 +4,7 @@ import re
 
 from rest_framework import serializers
 
-from .query import FILTER_FIELDS, Sort
+from .engines.query import FILTER_FIELDS, Sort
 from .service import CHOICES
 
 MAX_QUERY_CHARS = 200

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from shegong.pages.enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage
 from shegong.pages.models import PolicyPage
 
-from . import matching, sync
-from .documents import NOT_IN_FORCE, TYPES
-from .embedded import EmbeddedEngine
+from . import matching
+from .engines.embedded import EmbeddedEngine
+from .engines.query import FILTER_FIELDS, EngineResult, Query, Sort
 from .highlight import mark, snippet
-from .models import PendingChange, SearchDocument
-from .query import FILTER_FIELDS, EngineResult, Query, Sort
+from .indexing import health, sync
+from .indexing.documents import NOT_IN_FORCE, TYPES
+from .models import SearchDocument
 
 logger = logging.getLogger("shegong.search")
 
@@ -91,12 +92,13 @@ class Results:
 
 def _run(query: Query) -> EngineResult:
     if sync.es_available():
-        from .elastic import ElasticsearchEngine
+        from .engines.elastic import ElasticsearchEngine
 
         try:
-            if PendingChange.objects.exists():
-                sync.flush_pending()
-            return ElasticsearchEngine().search(query)
+            # Changes still on their way to Elasticsearch (the worker sends them), or an index far short of the
+            # documents: the embedded engine answers meanwhile.
+            if health.es_ready():
+                return ElasticsearchEngine().search(query)
         except sync.ES_ERRORS as error:
             sync.mark_es_down(error)
     return EmbeddedEngine().search(query)

@@ -8,6 +8,7 @@ ranks, so the rest is its time less the longer of the two parts.
     .venv/bin/python bench/search                 # 10k and 100k documents
     .venv/bin/python bench/search --sizes 10000   # quicker
     .venv/bin/python bench/search --relevance     # the relevance set over the demo content, both engines
+    .venv/bin/python bench/search --indexing      # what a draft save and a publish cost the editor
     DATABASE_URL=postgres://shegong:shegong@127.0.0.1:5432/shegong_bench .venv/bin/python bench/search
 
 Documents are synthetic but realistic (social-work vocabulary, document numbers, project codes) and are
@@ -133,7 +134,8 @@ def timed(function, *args):
 
 def index_corpus(size):
     """Writes `size` documents. Returns the seconds spent making them up and those spent indexing them."""
-    from shegong.search import analysis, index
+    from shegong.search import analysis
+    from shegong.search.indexing import index
 
     rng = random.Random(size)
     making = indexing = 0.0
@@ -153,17 +155,17 @@ def floor_statement(tiers):
     """The bare statement the engine builds on: the loosest tier of the query, top 10 by the database's own rank."""
     from django.db import connection
 
-    from shegong.search import index
+    from shegong.search.indexing import index
 
     if connection.vendor == "postgresql":
-        from shegong.search.embedded_postgres import tsquery
+        from shegong.search.engines.embedded_postgres import tsquery
 
         return (
             f"SELECT page_id, ts_rank(terms_vector, q) AS r FROM {index.DOC_TABLE}, CAST(%s AS tsquery) AS q "
             f"WHERE terms_vector @@ q ORDER BY r DESC LIMIT 10",
             [tsquery(tiers[-1])],
         )
-    from shegong.search.embedded import fts_match
+    from shegong.search.engines.embedded import fts_match
 
     return (
         f"SELECT rowid, bm25({index.FTS_TABLE}) AS r FROM {index.FTS_TABLE} "
@@ -177,8 +179,8 @@ def time_queries(repeats):
     from django.db import connection
 
     from shegong.search import matching, service
-    from shegong.search.embedded import SQLiteSearch
-    from shegong.search.query import Query
+    from shegong.search.engines.embedded import SQLiteSearch
+    from shegong.search.engines.query import Query
     from shegong.search.suggest import suggest
 
     def floor(sql, params):
@@ -205,7 +207,7 @@ def time_queries(repeats):
 def run(size, repeats):
     from django.db import connection
 
-    from shegong.search import index
+    from shegong.search.indexing import index
     from shegong.search.models import SearchDocument
 
     SearchDocument.objects.all()._raw_delete(using="default")
@@ -267,6 +269,7 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--repeats", type=int, default=3, help="每个查询重复次数")
     parser.add_argument("--relevance", action="store_true", help="在演示内容上跑相关性测试集（两种引擎）")
+    parser.add_argument("--indexing", action="store_true", help="保存草稿与发布一个项目的耗时和查询次数")
     args = parser.parse_args()
 
     os.environ.setdefault("SHEGONG_DATA_DIR", tempfile.mkdtemp(prefix="shegong-bench-"))
@@ -281,6 +284,10 @@ def main():
         from relevance import run as relevance
 
         return relevance()
+    if args.indexing:
+        from indexing import run as indexing
+
+        return indexing()
     print(f"数据库：{describe_database()}；查询 {len(QUERIES)} 个 × {args.repeats} 次", flush=True)
     for size in args.sizes:
         run(size, args.repeats)

@@ -37,7 +37,7 @@ def evaluate(engine):
 def on_elasticsearch():
     from django.conf import settings
 
-    from shegong.search import rebuild, sync
+    from shegong.search.indexing import rebuild, sync
 
     server = None
     url = os.environ.get("SHEGONG_BENCH_ELASTICSEARCH_URL")

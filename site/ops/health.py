@@ -8,7 +8,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from shegong.search import elastic
+from shegong.search.engines import elastic
 from shegong.search.models import SearchDocument
 
 PART_NAMES = {"database": "数据库", "cache": "缓存", "search": "检索引擎"}

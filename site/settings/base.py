@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent
@@ -27,7 +28,6 @@ INSTALLED_APPS = [
     "shegong.core",
     "shegong.snippets",
     "shegong.pages",
-    "shegong.search",
     "shegong.theme",
     "shegong.roles",
     "shegong.lifecycle",
@@ -60,9 +60,13 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # After wagtail.search: its ready() narrows the Page index handlers modelsearch connects (search/indexing/signals.py).
+    "shegong.search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
+    "django_tasks",
+    "django_tasks_db",
     "taggit",
     "django_filters",
     "rest_framework",
@@ -247,7 +251,7 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 # Wagtail's own search (admin, Page.objects.search) with the same Chinese analysis as the site search.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "shegong.search.backend"},
+    "default": {"BACKEND": "shegong.search.wagtail_backend.backend"},
 }
 # Elasticsearch index names start with this, so environments can share a cluster.
 SHEGONG_SEARCH_INDEX_PREFIX = os.environ.get(
@@ -257,6 +261,28 @@ SHEGONG_SEARCH_INDEX_PREFIX = os.environ.get(
 SHEGONG_SEARCH_ES_ANALYZER = os.environ.get("SHEGONG_SEARCH_ES_ANALYZER", "cjk")
 # After a failed call, the embedded engine answers for this long before Elasticsearch is tried again.
 SHEGONG_SEARCH_ES_RETRY_SECONDS = float(os.environ.get("SHEGONG_SEARCH_ES_RETRY_SECONDS", "30"))
+# Elasticsearch answers only while its index holds at least this share of the search documents; below it (an index
+# lost or emptied) the embedded engine answers and a rebuild is queued. Checked at most once per interval.
+SHEGONG_SEARCH_ES_MIN_SHARE = float(os.environ.get("SHEGONG_SEARCH_ES_MIN_SHARE", "0.5"))
+SHEGONG_SEARCH_ES_HEALTH_SECONDS = float(os.environ.get("SHEGONG_SEARCH_ES_HEALTH_SECONDS", "60"))
+
+# Background work (search indexing, Wagtail's own search index, reference index): "database" queues it in a table
+# that `shegong db_worker` works through, off the editor's request; "immediate" runs it during the request, so
+# development and tests need no worker. Production defaults to "database" (settings/production.py).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_setting(default):
+    name = os.environ.get("SHEGONG_TASKS_BACKEND", default)
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(f"SHEGONG_TASKS_BACKEND 只能是 {' 或 '.join(TASK_BACKENDS)}，而不是“{name}”。")
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = tasks_setting("immediate")
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

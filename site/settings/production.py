@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F401,F403
 
 DEBUG = False
+TASKS = tasks_setting("database")  # noqa: F405 - index work waits for `shegong db_worker`
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("生产环境必须设置环境变量 SECRET_KEY（SECRET_KEY must be set in the environment).")
 if not os.environ.get("SHEGONG_DATA_DIR"):

@@ -15,7 +15,8 @@ from elasticsearch import Elasticsearch
 
 from shegong.lifecycle.transitions import change_stage
 from shegong.pages.models import PolicyPage, ProjectPage
-from shegong.search import elastic, service
+from shegong.search import service
+from shegong.search.engines import elastic
 from shegong.search.models import PendingChange, SearchDocument
 from shegong.webhooks.models import Delivery, Subscriber
 from tests.api.receiver import Receiver

@@ -15,7 +15,7 @@ from django.db import transaction
 from elasticsearch import Elasticsearch
 
 from shegong.imports.importer import ContentImporter
-from shegong.search import sync
+from shegong.search.indexing import health, sync
 from tests.factories import ensure_site_tree
 
 CORPUS = Path(__file__).with_name("corpus.json")
@@ -122,6 +122,7 @@ def es(settings, es_server):
     settings.SHEGONG_SEARCH_INDEX_PREFIX = f"shegong-test-{uuid.uuid4().hex[:8]}"
     settings.SHEGONG_SEARCH_ES_RETRY_SECONDS = 0
     sync.mark_es_up()
+    health.forget()
     yield es_server
     client = Elasticsearch(es_server.url, request_timeout=5)
     try:
@@ -129,3 +130,4 @@ def es(settings, es_server):
     except Exception:  # noqa: BLE001 - the outage test may leave the server stopped
         pass
     sync.mark_es_up()
+    health.forget()

@@ -2,7 +2,8 @@
 
 import pytest
 
-from shegong.search import rebuild, service
+from shegong.search import service
+from shegong.search.indexing import rebuild
 
 from .demo_relevance import QUERIES, evaluate
 

@@ -4,9 +4,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from shegong.search import rebuild
+from shegong.search.indexing import rebuild
+from shegong.search.indexing.sync import ES_ERRORS
 from shegong.search.models import SearchDocument
-from shegong.search.sync import ES_ERRORS
 
 
 class Command(BaseCommand):

@@ -13,8 +13,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.utils import get_content_type_pk
 
-from .analysis import field_stream
-from .backend import AnalysedQueryMixin
+from ..analysis import field_stream
+from .analysed import AnalysedQueryMixin
 
 
 class AnalysedSQLiteIndex(SQLiteIndex):

@@ -1,9 +1,8 @@
-"""Keeps both engines in step with the pages.
+"""Keeps both engines in step with the pages (run by the tasks in tasks.py, off the editor's request).
 
-The embedded index is written in the same transaction as the edit, so it is
-never behind. Elasticsearch changes are first recorded as PendingChange rows
-in that transaction, then sent after the commit; while the cluster is away
-they wait in the table and are sent when it answers again. None is lost.
+The embedded index is written first; the Elasticsearch changes are recorded
+as PendingChange rows in the same transaction, then sent; while the cluster is
+away they wait in the table and are sent when it answers again. None is lost.
 """
 
 import logging
@@ -13,8 +12,8 @@ from django.conf import settings
 from django.db import transaction
 from elasticsearch import ApiError, TransportError
 
+from ..models import PendingChange, SearchDocument
 from . import documents, index
-from .models import PendingChange, SearchDocument
 
 logger = logging.getLogger("shegong.search")
 ES_ERRORS = (TransportError, ApiError, RuntimeError)
@@ -42,6 +41,7 @@ def mark_es_up():
     _es_down_until = 0.0
 
 
+@transaction.atomic
 def reindex_pages(page_ids):
     """Bring the documents of these pages in line with the database: write, rewrite or remove."""
     page_ids = set(page_ids)
@@ -69,12 +69,11 @@ def queue_for_elasticsearch(page_ids):
     for page_id in page_ids:
         action = PendingChange.Action.INDEX if page_id in present else PendingChange.Action.DELETE
         PendingChange.objects.update_or_create(page_id=page_id, defaults={"action": action})
-    transaction.on_commit(flush_pending, robust=True)
 
 
 def flush_pending(force=False) -> bool:
     """Send every waiting change to Elasticsearch. True when nothing is left waiting."""
-    from . import elastic
+    from ..engines import elastic
 
     if not es_enabled() or not (force or es_available()):
         return False

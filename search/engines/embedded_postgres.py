@@ -15,10 +15,10 @@ phrase occurs where its tf is above 0, so whether a document holds a word, or al
 its tf values without matching it again; the hits are those holding a word and passing the filters.
 """
 
-from . import matching
-from .index import DOC_TABLE
-from .matching import Phrase, Without
+from .. import matching
+from ..matching import Phrase, Without
 from .query import COLUMN, Query
+from .tables import DOC_TABLE
 
 K1, B = 1.2, 0.75
 TF = "CAST(ts_rank_cd('{1,1,1,1}', d.terms_vector, CAST(%s AS tsquery), 0) AS float8)"

@@ -4,12 +4,10 @@ from collections import defaultdict
 
 from django.db import connection, transaction
 
-from .analysis import BREAK
-from .models import SearchDocument
+from ..analysis import BREAK
+from ..engines.tables import DOC_TABLE, FTS_TABLE
+from ..models import SearchDocument
 
-DOC_TABLE = SearchDocument._meta.db_table
-FTS_TABLE = "shegong_search_fts"
-FACETS_TABLE = "shegong_search_facets"  # SQLite only: date and facet key of each document, see migration 0005
 # PostgreSQL keeps positions up to 16383 and at most 256 per lexeme.
 PG_MAX_POSITION, PG_MAX_POSITIONS = 16383, 255
 

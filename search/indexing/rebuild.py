@@ -2,8 +2,9 @@
 
 from django.db import transaction
 
-from . import documents, elastic, index
-from .models import PendingChange, SearchDocument
+from ..engines import elastic
+from ..models import PendingChange, SearchDocument
+from . import documents, index
 
 BATCH = 500
 

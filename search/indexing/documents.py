@@ -11,9 +11,9 @@ from shegong.pages.enums import PolicyStatus
 from shegong.pages.models import ContentPage, NoticePage, PolicyPage, ProjectPage, StationPage
 from shegong.snippets.regions import RegionLevel
 
-from .analysis import BREAK, NOT_IN_FORCE_TOKEN, index_stream
+from ..analysis import BREAK, NOT_IN_FORCE_TOKEN, index_stream
+from ..models import SearchDocument
 from .attachments import document_text
-from .models import SearchDocument
 
 TEXT_CHARS = 30_000
 NOT_IN_FORCE = {PolicyStatus.REPEALED, PolicyStatus.AMENDED}
@@ -102,10 +102,6 @@ def indexable_pages():
     """Every live page no view restriction hides, of the searchable types."""
     models = [model for _, model in TYPES.values()]
     return Page.objects.live().public().type(*models)
-
-
-def is_indexable(page) -> bool:
-    return indexable_pages().filter(pk=page.pk).exists()
 
 
 def build(page) -> SearchDocument:

@@ -19,18 +19,11 @@ from itertools import combinations
 
 from django.db import connection
 
+from ..matching import Phrase, Without, any_of
 from .embedded_postgres import postgres_hits_sql
-from .index import DOC_TABLE, FACETS_TABLE, FTS_TABLE
-from .matching import Phrase, Without, any_of
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
+from .tables import DOC_TABLE, FACETS_TABLE, FTS_TABLE, KEYS_TABLE, PARTS, VALUES_TABLE
 
-# SQLite only, see migration 0005: a document's facet key is a combination of three parts' values.
-KEYS_TABLE, VALUES_TABLE = "shegong_search_facet_keys", "shegong_search_facet_values"
-PARTS = {
-    "document": ["type", "level", "status", "stage", "kind", "year"],
-    "subject": ["category", "street"],
-    "party": ["issuer", "department", "organization"],
-}
 SEPARATOR = "\x1f"
 NEWEST_ORDER = "(date IS NULL), date DESC, id DESC"
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Long, Q, Search, Text
 
-from .matching import Phrase, Without
+from ..matching import Phrase, Without
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 
 # Added to a document's score once for each tier looser than its strictest, so tiers rank in order.

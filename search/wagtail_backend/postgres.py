@@ -20,10 +20,10 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.utils import get_content_type_pk
 
-from .analysis import field_stream
-from .backend import AnalysedQueryMixin
-from .embedded_postgres import tsquery_phrase
-from .index import tsvector_literal
+from ..analysis import field_stream
+from ..engines.embedded_postgres import tsquery_phrase
+from ..indexing.index import tsvector_literal
+from .analysed import AnalysedQueryMixin
 
 
 class AnalysedObjectIndexer(ObjectIndexer):

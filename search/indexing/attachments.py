@@ -5,7 +5,7 @@ import logging
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from .models import AttachmentText
+from ..models import AttachmentText
 
 logger = logging.getLogger(__name__)
 MAX_CHARS = 200_000
