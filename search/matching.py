@@ -122,8 +122,13 @@ def _run_of(segment: Segment) -> str:
 
 
 def _piece(word: str, words) -> Piece:
+    """A piece of the query: the word or any of its synonyms. A synonym holding another of the group (社会工作者
+    holds 社会工作) finds no document that one does not, so it is left out: searched too, it would score those
+    documents a second time, and a rare longer form would outweigh the query's other pieces (社会工作禁毒)."""
     synonyms = [s for s in words.synonyms.get(word, []) if s != word]
-    variants = [_word_expression(term.segments) for text in [word, *synonyms] for term in analyse_query(text)]
+    forms = [word, *synonyms]
+    shortest = [text for text in forms if not any(other != text and other in text for other in forms)]
+    variants = [_word_expression(term.segments) for text in shortest for term in analyse_query(text)]
     return Piece(word, synonyms, any_of(variants))
 
 
