@@ -24,7 +24,7 @@ the hits that can be on the page, on their own tier's phrases. The tsvectors are
 from . import matching
 from .index import DOC_TABLE
 from .matching import Phrase, Without
-from .query import COLUMN, Query
+from .query import COLUMN, Query, Sort
 
 K1, B = 1.2, 0.75
 TF = "CAST(ts_rank_cd('{1,1,1,1}', d.terms_vector, CAST(%s AS tsquery), 0) AS float8)"
@@ -99,7 +99,7 @@ def postgres_search_sql(query: Query, columns: str, where: str, params: list, or
     score = " ".join(
         f"WHEN {i} THEN {' + '.join(term[p] for p in matching.phrases(t))}" for i, t in enumerate(query.tiers)
     )
-    if query.sort == "newest":
+    if query.sort == Sort.NEWEST:
         candidates = f"(SELECT * FROM h ORDER BY {order} LIMIT {page_end})"
     else:
         # The tier the page ends in: the first whose hits and those of the tiers before it fill it.

@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .analysis import CJK, NOT_IN_FORCE_TOKEN, Segment, Term, analyse_query, fold
+from .analysis import CJK, NOT_IN_FORCE_TOKEN, Segment, Term, analyse_query, code_prefix_token, fold
 from .lexicon import lexicon
 
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -157,9 +157,17 @@ def plan(q: str) -> Plan:
     pieces, phrased = [], []
     for term in terms:
         if any(segment.kind in ("docno", "code") for segment in term.segments):
-            # A document number or a code is one thing: it is found whole or not at all.
+            # A document number or a code is one thing: it is found whole or not at all. A code's prefix is
+            # first looked for as a document's own code (analysis._own_code_prefixes), then anywhere.
             pieces.append(Piece(term.text, [], _word_expression(term.segments)))
-            phrased.append(_word_expression(term.segments))
+            phrased.append(
+                all_of(
+                    Phrase((code_prefix_token(s.tokens),))
+                    if s.kind == "code" and len(s.tokens) > 1
+                    else Phrase(tuple(s.tokens))
+                    for s in term.segments
+                )
+            )
             continue
         for segment in term.segments:
             if segment.kind == "cjk":

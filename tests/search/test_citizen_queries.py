@@ -103,6 +103,15 @@ def test_a_code_prefix_finds_its_projects(demo):
     assert expected and expected <= found
 
 
+def test_a_code_prefix_ranks_its_projects_above_the_notices_listing_them(demo):
+    """GD-2022: the 立项公示 and 评估结果公示 notices list every GD-2022 code; the projects themselves come first."""
+    expected = set(ProjectPage.objects.filter(code__startswith="GD-2022").values_list("title", flat=True))
+    ranked = [hit for page in range(1, 6) for hit in service.search("GD-2022", page=page, page_size=10).hits]
+    assert len(expected) > 10
+    assert {hit.title for hit in ranked[: len(expected)]} == expected
+    assert any(hit.type == "notice" for hit in ranked[len(expected) :])
+
+
 def test_the_street_facet_lists_streets_only(demo):
     streets = set(Region.objects.filter(level=RegionLevel.STREET).values_list("name", flat=True))
     values = {item["value"] for item in service.search("社会工作服务").facets["street"]}
