@@ -93,10 +93,28 @@ def chars(text: str) -> list[str]:
     return list(dict.fromkeys(_CJK_CHAR_RE.findall(text)))
 
 
+_OWN_CODE_RE = re.compile(_CODE)
+
+
+def code_prefix_token(parts) -> str:
+    """The token a code's leading parts make (GD-2022 → gd2022): what a code prefix query looks for first."""
+    return "".join(parts)
+
+
+def _own_code_prefixes(text):
+    """A field that is one code alone is the document's own code (a project's 项目编号): its prefixes of two
+    parts or more are tokens too, so a prefix query ranks the documents it names above those that list it."""
+    match = _OWN_CODE_RE.fullmatch(text.strip())
+    if not match:
+        return []
+    parts = _code_parts(match["code"])[1]
+    return [code_prefix_token(parts[:n]) for n in range(2, len(parts))]
+
+
 def field_stream(text: str, weight: int = 1) -> str:
     """One field's tokens as a stream, repeated `weight` times."""
     text = fold(text)
-    section = " ".join(main_tokens(text)) + f" {BREAK} " + " ".join(chars(text))
+    section = " ".join(main_tokens(text) + _own_code_prefixes(text)) + f" {BREAK} " + " ".join(chars(text))
     return f" {BREAK} ".join([section] * weight)
 
 

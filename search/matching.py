@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .analysis import CJK, NOT_IN_FORCE_TOKEN, Segment, Term, analyse_query, fold
+from .analysis import CJK, NOT_IN_FORCE_TOKEN, Segment, Term, analyse_query, code_prefix_token, fold
 from .lexicon import lexicon
 
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -122,8 +122,13 @@ def _run_of(segment: Segment) -> str:
 
 
 def _piece(word: str, words) -> Piece:
+    """A piece of the query: the word or any of its synonyms. A synonym holding another of the group (社会工作者
+    holds 社会工作) finds no document that one does not, so it is left out: searched too, it would score those
+    documents a second time, and a rare longer form would outweigh the query's other pieces (社会工作禁毒)."""
     synonyms = [s for s in words.synonyms.get(word, []) if s != word]
-    variants = [_word_expression(term.segments) for text in [word, *synonyms] for term in analyse_query(text)]
+    forms = [word, *synonyms]
+    shortest = [text for text in forms if not any(other != text and other in text for other in forms)]
+    variants = [_word_expression(term.segments) for text in shortest for term in analyse_query(text)]
     return Piece(word, synonyms, any_of(variants))
 
 
@@ -152,9 +157,17 @@ def plan(q: str) -> Plan:
     pieces, phrased = [], []
     for term in terms:
         if any(segment.kind in ("docno", "code") for segment in term.segments):
-            # A document number or a code is one thing: it is found whole or not at all.
+            # A document number or a code is one thing: it is found whole or not at all. A code's prefix is
+            # first looked for as a document's own code (analysis._own_code_prefixes), then anywhere.
             pieces.append(Piece(term.text, [], _word_expression(term.segments)))
-            phrased.append(_word_expression(term.segments))
+            phrased.append(
+                all_of(
+                    Phrase((code_prefix_token(s.tokens),))
+                    if s.kind == "code" and len(s.tokens) > 1
+                    else Phrase(tuple(s.tokens))
+                    for s in term.segments
+                )
+            )
             continue
         for segment in term.segments:
             if segment.kind == "cjk":

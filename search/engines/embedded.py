@@ -9,7 +9,7 @@ one GROUP BY over the hits' facet keys (migration 0005).
 
 PostgreSQL (tsvector, see embedded_postgres.py): the hits are found once into
 a materialised CTE; the page, the total and every facet's counts are read from
-it with one GROUP BY.
+it with one GROUP BY, and only the hits that can be on the page are scored.
 """
 
 import threading
@@ -20,9 +20,9 @@ from itertools import combinations
 from django.db import connection
 
 from ..matching import Phrase, Without, any_of
-from .embedded_postgres import postgres_hits_sql
+from .embedded_postgres import postgres_search_sql
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
-from .tables import DOC_TABLE, FACETS_TABLE, FTS_TABLE, KEYS_TABLE, PARTS, VALUES_TABLE
+from .tables import FACETS_TABLE, FTS_TABLE, KEYS_TABLE, PARTS, VALUES_TABLE
 
 SEPARATOR = "\x1f"
 NEWEST_ORDER = "(date IS NULL), date DESC, id DESC"
@@ -185,23 +185,18 @@ def _postgres_search(query: Query):
     columns = ", ".join(f"d.{COLUMN[name]} AS f_{name}" for name in FILTER_FIELDS)
     clauses, params = _value_clauses(query, prefix="d.")
     dates, date_params = _date_clauses(query)
-    where, params = _and(clauses + dates), params + date_params
-    if query.tiers:
-        hits_sql, params = postgres_hits_sql(query, columns, where, params)
-    else:
-        hits_sql = f"SELECT d.page_id AS id, 0.0 AS score, 0 AS tier, d.date AS date, {columns} FROM {DOC_TABLE} d WHERE 1=1{where}"
     order = NEWEST_ORDER if query.sort == Sort.NEWEST else f"tier, score DESC, {NEWEST_ORDER}"
+    ctes, params = postgres_search_sql(query, columns, _and(clauses + dates), params + date_params, order)
     # All filter values of a hit as one key: a single GROUP BY gives every facet's counts.
     key = " || %s || ".join(f"COALESCE(CAST(f_{name} AS TEXT), '')" for name in FILTER_FIELDS)
     sql = (
-        f"WITH h AS MATERIALIZED ({hits_sql}) "
-        f"SELECT 'hit' AS part, CAST(id AS TEXT) || ':' || CAST(tier AS TEXT) AS value, score AS n, pos FROM "
-        f"(SELECT id, score, tier, ROW_NUMBER() OVER (ORDER BY {order}) AS pos FROM "
-        f"(SELECT * FROM h ORDER BY {order} LIMIT %s OFFSET %s) AS top) AS page "
+        f"WITH {ctes} "
+        f"SELECT 'hit' AS part, CAST(id AS TEXT) || ':' || CAST(tier AS TEXT) AS value, score AS n, "
+        f"ROW_NUMBER() OVER (ORDER BY {order}) AS pos FROM page "
         f"UNION ALL SELECT 'facets', {key}, COUNT(*), 0 FROM h GROUP BY 2"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, query.limit, query.offset, *[SEPARATOR] * (len(FILTER_FIELDS) - 1)])
+        cursor.execute(sql, [*params, *[SEPARATOR] * (len(FILTER_FIELDS) - 1)])
         rows = cursor.fetchall()
     hits = sorted((pos, *map(int, value.split(":")), float(n)) for part, value, n, pos in rows if part == "hit")
     # Counts share the UNION column with the float score.

@@ -85,10 +85,31 @@ def test_a_typo_gets_a_correction(client, demo):
     assert client.get(API, {"q": "时间银行"}).json()["suggestion"] == ""
 
 
+def test_a_word_with_a_longer_synonym_does_not_outweigh_the_other_words(demo):
+    """社会工作禁毒: the projects whose titles say both come first, not the stations that say 社会工作(者) often and
+    禁毒 once (社会工作者, a synonym holding 社会工作, used to be scored beside it)."""
+    both = set(
+        ProjectPage.objects.filter(title__contains="禁毒")
+        .filter(title__contains="社会工作")
+        .values_list("title", flat=True)
+    )
+    assert len(both) >= 3
+    assert set(titles("社会工作禁毒")[: len(both)]) == both
+
+
 def test_a_code_prefix_finds_its_projects(demo):
     expected = set(ProjectPage.objects.filter(code__startswith="GD-2022").values_list("title", flat=True))
     found = {hit.title for page in range(1, 6) for hit in service.search("GD-2022", page=page, page_size=20).hits}
     assert expected and expected <= found
+
+
+def test_a_code_prefix_ranks_its_projects_above_the_notices_listing_them(demo):
+    """GD-2022: the 立项公示 and 评估结果公示 notices list every GD-2022 code; the projects themselves come first."""
+    expected = set(ProjectPage.objects.filter(code__startswith="GD-2022").values_list("title", flat=True))
+    ranked = [hit for page in range(1, 6) for hit in service.search("GD-2022", page=page, page_size=10).hits]
+    assert len(expected) > 10
+    assert {hit.title for hit in ranked[: len(expected)]} == expected
+    assert any(hit.type == "notice" for hit in ranked[len(expected) :])
 
 
 def test_the_street_facet_lists_streets_only(demo):
