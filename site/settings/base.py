@@ -22,6 +22,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A comment or objection sent without a valid token comes back filled in to be sent again (cached pages).
+CSRF_FAILURE_VIEW = "shegong.feedback.views.csrf_failure"
 
 INSTALLED_APPS = [
     "shegong.core",

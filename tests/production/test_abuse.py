@@ -81,7 +81,8 @@ def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_
 
         def flood(stop, n):
             visitor = Visitor(site.url)
-            token = CSRF_FIELD.search(visitor.get(project).text).group(1)
+            visitor.get(project)
+            token = visitor.feedback_token()
             while time.monotonic() < stop:
                 answer = visitor.session.post(
                     site.url + action,
