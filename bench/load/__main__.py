@@ -6,7 +6,8 @@ settings on 127.0.0.1, at each concurrency, on SQLite and (with DATABASE_URL) on
     .venv/bin/python bench/load --page-cache 0 60                # without, then with the public page cache
 
 A fresh data folder gets the demo content (migrate, load_demo, collectstatic). Each configuration prints
-requests/s, p50/p95 (ms), errors (non-2xx/3xx or failures), and the workers' total RSS before and after.
+requests/s, p50/p95 (ms), errors (non-2xx/3xx or failures), and the workers' total RSS before and after; then
+the p50 of each kind of page and the machine's load average (other jobs on the machine change every figure).
 """
 
 import argparse
@@ -58,14 +59,14 @@ def rss_mb(pids):
 
 
 def load(url, paths, clients, seconds):
-    timings, errors, lock = [], [0], threading.Lock()
+    timings, by_kind, errors, lock = [], {}, [0], threading.Lock()
     stop = time.monotonic() + seconds
 
     def citizen(seed):
         chooser = random.Random(seed)
         visitor = Visitor(url)
         while time.monotonic() < stop:
-            _, path = chooser.choice(paths)
+            kind, path = chooser.choice(paths)
             started = time.perf_counter()
             try:
                 ok = visitor.get(path).status_code < 400
@@ -73,6 +74,7 @@ def load(url, paths, clients, seconds):
                 ok = False
             with lock:
                 timings.append(time.perf_counter() - started)
+                by_kind.setdefault(kind, []).append(timings[-1])
                 errors[0] += not ok
 
     threads = [threading.Thread(target=citizen, args=(n,)) for n in range(clients)]
@@ -82,7 +84,7 @@ def load(url, paths, clients, seconds):
     for thread in threads:
         thread.join()
     elapsed = time.monotonic() - began
-    return timings, errors[0], elapsed
+    return timings, by_kind, errors[0], elapsed
 
 
 def percentile(values, fraction):
@@ -118,7 +120,7 @@ def main():
                 paths = citizen_paths(site.url)
                 for clients in args.clients:
                     before = rss_mb(site.worker_pids())
-                    timings, errors, elapsed = load(site.url, paths, clients, args.seconds)
+                    timings, by_kind, errors, elapsed = load(site.url, paths, clients, args.seconds)
                     after = rss_mb(site.worker_pids())
                     print(
                         f"{cache_seconds or 'off':>10} {clients:>7} {len(timings) / elapsed:>7.1f} "
@@ -126,6 +128,10 @@ def main():
                         f"{before:>13.0f} {after:>12.0f}",
                         flush=True,
                     )
+                    kinds = ", ".join(
+                        f"{kind} {percentile(values, 0.5):.0f}" for kind, values in sorted(by_kind.items())
+                    )
+                    print(f"{'':>10} p50 ms by kind: {kinds}; load average {os.getloadavg()[0]:.1f}", flush=True)
         if timings:
             print(f"(mean of the last configuration: {statistics.mean(timings) * 1000:.0f} ms)")
 

@@ -18,6 +18,8 @@ from shegong.pages.models import ProjectPage
 from . import ratelimit
 from .forms import CommentForm, ObjectionForm
 
+TOO_OFTEN = "提交过于频繁，请稍后再试。"
+
 
 def public_project(project_id):
     return get_object_or_404(ProjectPage.objects.live().public(), pk=project_id)
@@ -34,12 +36,14 @@ def refuse(request, project, form, message, status):
 
 
 def submit(request, project, form, what):
+    if ratelimit.used_up(request):  # before validating: a refused flood costs one indexed read
+        return refuse(request, project, None, TOO_OFTEN, 429)
     if form.is_spam():
         return thanks(project, what)
     if not form.is_valid():
         return refuse(request, project, form, "提交的内容有误，请修改后重新提交。", 400)
     if not ratelimit.allow(request):
-        return refuse(request, project, form, "提交过于频繁，请稍后再试。", 429)
+        return refuse(request, project, form, TOO_OFTEN, 429)
     form.save()
     return thanks(project, what)
 
