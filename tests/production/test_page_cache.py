@@ -54,3 +54,12 @@ def test_what_a_signed_in_editor_sees_is_never_kept_for_citizens(admin_client):
     citizen = client.get(notice.url)
     assert citizen.status_code == 302 and "/login/" in citizen["Location"]
     assert "内部工作安排" in admin_client.get(notice.url).content.decode()
+
+
+def test_a_citizens_search_leaves_the_cached_pages_in_place(client, django_assert_max_num_queries):
+    """Each search is counted for 热搜: a write, but not content, so every other page stays cached."""
+    notice = NoticePageFactory(title="关于开展社区义诊活动的通知")
+    first = client.get(notice.url).content
+    assert client.get("/search/", {"q": "义诊"}).status_code == 200
+    with django_assert_max_num_queries(0):
+        assert client.get(notice.url).content == first
