@@ -6,10 +6,13 @@ settings on 127.0.0.1, at each concurrency, on SQLite and (with DATABASE_URL) on
     .venv/bin/python bench/load --page-cache 0 60                # without, then with the public page cache
 
 A fresh data folder gets the demo content (migrate, load_demo, collectstatic). Each configuration prints
-requests/s, p50/p95 (ms), errors (non-2xx/3xx or failures), and the workers' total RSS before and after.
+requests/s, p50/p95 (ms), errors (non-2xx/3xx or failures), and the workers' total RSS before and after; then
+the workers' CPU time per request, the p50 of each kind of page and the machine's load average (other jobs on
+the machine change the latencies, much less the CPU per request). REDIS_URL=redis://… uses Redis as the cache.
 """
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -57,15 +60,27 @@ def rss_mb(pids):
     return total / 1024
 
 
+def cpu_seconds(pids):
+    """User and system CPU time the workers have used: unlike latency, not inflated by other jobs on the machine."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except FileNotFoundError:
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def load(url, paths, clients, seconds):
-    timings, errors, lock = [], [0], threading.Lock()
+    timings, by_kind, errors, lock = [], {}, [0], threading.Lock()
     stop = time.monotonic() + seconds
 
     def citizen(seed):
         chooser = random.Random(seed)
         visitor = Visitor(url)
         while time.monotonic() < stop:
-            _, path = chooser.choice(paths)
+            kind, path = chooser.choice(paths)
             started = time.perf_counter()
             try:
                 ok = visitor.get(path).status_code < 400
@@ -73,6 +88,7 @@ def load(url, paths, clients, seconds):
                 ok = False
             with lock:
                 timings.append(time.perf_counter() - started)
+                by_kind.setdefault(kind, []).append(timings[-1])
                 errors[0] += not ok
 
     threads = [threading.Thread(target=citizen, args=(n,)) for n in range(clients)]
@@ -82,7 +98,7 @@ def load(url, paths, clients, seconds):
     for thread in threads:
         thread.join()
     elapsed = time.monotonic() - began
-    return timings, errors[0], elapsed
+    return timings, by_kind, errors[0], elapsed
 
 
 def percentile(values, fraction):
@@ -98,17 +114,24 @@ def main():
     parser.add_argument(
         "--page-cache", type=int, nargs="+", default=[0], help="SHEGONG_PAGE_CACHE_SECONDS values to compare (0 = off)"
     )
+    parser.add_argument("--data", help="a data folder kept between runs (SQLite: the demo is prepared once)")
     args = parser.parse_args()
 
     database_url = os.environ.get("DATABASE_URL", "")
     engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
-    with tempfile.TemporaryDirectory(prefix="shegong-load-") as data:
+    cache = "Redis" if os.environ.get("REDIS_URL") else "database"
+    with contextlib.ExitStack() as stack:
+        data = args.data or stack.enter_context(tempfile.TemporaryDirectory(prefix="shegong-load-"))
         env = site_env(data, database_url=database_url or None)
-        if database_url:
-            empty_postgres(database_url)
-        print(f"preparing the demo on {engine} …", flush=True)
-        prepare_demo(env)
-        print(f"{engine}, gunicorn {args.workers} workers, {args.seconds:.0f} s per configuration, loopback")
+        if database_url or not (Path(data) / "shegong.sqlite3").exists():
+            if database_url:
+                empty_postgres(database_url)
+            print(f"preparing the demo on {engine} …", flush=True)
+            prepare_demo(env)
+        print(
+            f"{engine}, {cache} cache, gunicorn {args.workers} workers, {args.seconds:.0f} s per configuration, "
+            "loopback"
+        )
         print(
             f"{'page cache':>10} {'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
             f"{'RSS before MB':>13} {'RSS after MB':>12}"
@@ -117,13 +140,21 @@ def main():
             with Gunicorn({**env, "SHEGONG_PAGE_CACHE_SECONDS": str(cache_seconds)}, workers=args.workers) as site:
                 paths = citizen_paths(site.url)
                 for clients in args.clients:
-                    before = rss_mb(site.worker_pids())
-                    timings, errors, elapsed = load(site.url, paths, clients, args.seconds)
-                    after = rss_mb(site.worker_pids())
+                    before, cpu_before = rss_mb(site.worker_pids()), cpu_seconds(site.worker_pids())
+                    timings, by_kind, errors, elapsed = load(site.url, paths, clients, args.seconds)
+                    after, cpu = rss_mb(site.worker_pids()), cpu_seconds(site.worker_pids()) - cpu_before
                     print(
                         f"{cache_seconds or 'off':>10} {clients:>7} {len(timings) / elapsed:>7.1f} "
                         f"{percentile(timings, 0.5):>7.0f} {percentile(timings, 0.95):>7.0f} {errors:>6} "
                         f"{before:>13.0f} {after:>12.0f}",
+                        flush=True,
+                    )
+                    kinds = ", ".join(
+                        f"{kind} {percentile(values, 0.5):.0f}" for kind, values in sorted(by_kind.items())
+                    )
+                    print(
+                        f"{'':>10} workers' CPU {cpu * 1000 / max(1, len(timings)):.1f} ms a request; p50 ms by kind: "
+                        f"{kinds}; load average {os.getloadavg()[0]:.1f}",
                         flush=True,
                     )
         if timings:

@@ -16,6 +16,9 @@ GENERATION = "shegong:pages:generation"
 NEVER_PATHS = ("/admin/", "/feedback/", "/documents/", "/healthz", "/media/", "/static/")
 # Records that change on every visit or login and are never shown on a public page.
 NOT_CONTENT = {"sessions", "axes", "admin", "contenttypes", "ops"}
+# The anonymous search log behind 热搜, written by citizens' searches: were it content, every search would empty
+# the cache for everyone. The 热搜 list it feeds may lag by SHEGONG_PAGE_CACHE_SECONDS.
+SEARCH_LOG = {"wagtailsearchpromotions.query", "wagtailsearchpromotions.querydailyhits"}
 
 
 class State:
@@ -35,7 +38,7 @@ def new_generation():
 
 
 def content_changed(sender, **kwargs):
-    if not State.migrating and sender._meta.app_label not in NOT_CONTENT:
+    if not State.migrating and sender._meta.app_label not in NOT_CONTENT and sender._meta.label_lower not in SEARCH_LOG:
         new_generation()
 
 

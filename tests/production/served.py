@@ -147,8 +147,12 @@ class Visitor:
             self.session.cookies.set(cookie.name, cookie.value)
         return response
 
-    def submit(self, form_page, action, data):
-        token = CSRF_FIELD.search(self.get(form_page).text).group(1)
+    def feedback_token(self):
+        """What a project page's script fetches before sending a comment (the cached page carries no token)."""
+        return self.get("/feedback/token/").json()["token"]
+
+    def submit(self, action, data):
+        token = self.feedback_token()
         response = self.session.post(
             self.base + action, data={**data, "csrfmiddlewaretoken": token}, allow_redirects=False, timeout=30
         )

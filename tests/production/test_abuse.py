@@ -1,11 +1,18 @@
-"""Stays up under abuse: a login brute force and a comment flood beside citizens, against gunicorn on loopback.
-The guesser is locked out by django-axes, the flood stopped by the shared comment limit, and every citizen is
-answered. How much slower citizens are served under attack is printed, not asserted: speed is a benchmark's
-figure, never a timed test's (run alone with `pytest -m abuse -s` to read it)."""
+"""Stays up under abuse: a login brute force and a comment flood beside citizens, against gunicorn with production
+settings on loopback. The guessers are locked out by django-axes, the flood is stopped by the shared comment limit,
+and the citizens' p95 under attack should stay within twice the quiet figure (an expected failure until it does).
 
+The attack (tests/production/attack.py, its own process): two guessers on one admin account and two flooders on
+one project, each sending ATTACK_RATE requests a second, 40 a second in all, about what a scripted attacker gets
+through one connection each. Bounded: about a minute; select it with `pytest -m abuse -s` to read the figures."""
+
+import json
 import re
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -13,112 +20,88 @@ from .served import CSRF_FIELD, Gunicorn, Visitor, shegong
 
 pytestmark = pytest.mark.abuse
 
-SECONDS = 8
+ROOT = Path(__file__).resolve().parents[2]
+SECONDS = 15
+ATTACK_RATE = 10
+CITIZENS = 4
 CITIZEN_PATHS = ["/", "/projects/", "/policies/", "/notices/", "/search/?q=社工", "/api/v2/projects/?limit=10"]
 
 
-def run_for(seconds, target, threads):
-    stop = time.monotonic() + seconds
-    workers = [threading.Thread(target=target, args=(stop, n)) for n in range(threads)]
-    for worker in workers:
-        worker.start()
-    return workers
+def citizens(url, paths, seconds):
+    """CITIZENS visitors reading pages one after another for `seconds`: (status, seconds) per request."""
+    timings, stop = [], time.monotonic() + seconds
 
-
-def citizens(url, timings):
-    def visit(stop, seed):
+    def visit(seed):
         visitor = Visitor(url)
         n = seed
         while time.monotonic() < stop:
             started = time.perf_counter()
-            status = visitor.get(CITIZEN_PATHS[n % len(CITIZEN_PATHS)]).status_code
+            status = visitor.get(paths[n % len(paths)]).status_code
             timings.append((status, time.perf_counter() - started))
             n += 1
 
-    return visit
+    threads = [threading.Thread(target=visit, args=(n,)) for n in range(CITIZENS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return timings
 
 
 def p95(timings):
     return sorted(elapsed for _, elapsed in timings)[int(len(timings) * 0.95)]
 
 
+def login(site, password):
+    admin = Visitor(site.url)
+    token = CSRF_FIELD.search(admin.get("/admin/login/").text).group(1)
+    return admin.session.post(
+        site.url + "/admin/login/",
+        allow_redirects=False,
+        timeout=30,
+        data={"username": "chenjing", "password": password, "csrfmiddlewaretoken": token},
+    )
+
+
 def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_env):
+    password = "the-real-admin-password-2024"
     shegong(
-        {**served_env, "DJANGO_SUPERUSER_PASSWORD": "the-real-admin-password-2024"},
-        "createsuperuser",
-        "--noinput",
-        "--username",
-        "chenjing",
-        "--email",
-        "chenjing@example.gov.cn",
+        {**served_env, "DJANGO_SUPERUSER_PASSWORD": password},
+        *("createsuperuser", "--noinput", "--username", "chenjing", "--email", "chenjing@example.gov.cn"),
         check=False,
     )
     with Gunicorn(served_env, workers=3) as site:
         warm = Visitor(site.url)
-        for path in CITIZEN_PATHS:
+        project = re.search(r'href="(/projects/gd-[a-z0-9-]+/)"', warm.get("/projects/").text).group(1)
+        paths = [*CITIZEN_PATHS, project]
+        for path in paths:
             warm.get(path)
 
-        quiet = []
-        for worker in run_for(SECONDS, citizens(site.url, quiet), 4):
-            worker.join()
-
-        busy, logins, comments = [], [], []
-
-        def guess(stop, n):
-            visitor = Visitor(site.url)
-            token = CSRF_FIELD.search(visitor.get("/admin/login/").text).group(1)
-            while time.monotonic() < stop:
-                answer = visitor.session.post(
-                    site.url + "/admin/login/",
-                    timeout=30,
-                    allow_redirects=False,
-                    data={"username": "chenjing", "password": f"guess-{n}-{len(logins)}", "csrfmiddlewaretoken": token},
-                )
-                logins.append(answer.status_code)
-
-        project = re.search(r'href="(/projects/gd-[a-z0-9-]+/)"', warm.get("/projects/").text).group(1)
-        action = re.search(r'action="(/feedback/projects/\d+/comments/)"', warm.get(project).text).group(1)
-
-        def flood(stop, n):
-            visitor = Visitor(site.url)
-            token = CSRF_FIELD.search(visitor.get(project).text).group(1)
-            while time.monotonic() < stop:
-                answer = visitor.session.post(
-                    site.url + action,
-                    timeout=30,
-                    allow_redirects=False,
-                    data={
-                        "name": "刷屏",
-                        "text": f"广告 {n} {len(comments)}",
-                        "rating": "1",
-                        "csrfmiddlewaretoken": token,
-                    },
-                )
-                comments.append(answer.status_code)
-
-        workers = (
-            run_for(SECONDS, citizens(site.url, busy), 4) + run_for(SECONDS, guess, 2) + run_for(SECONDS, flood, 2)
+        quiet = citizens(site.url, paths, SECONDS)
+        attack = subprocess.Popen(
+            [sys.executable, "-m", "tests.production.attack", site.url, project, str(SECONDS), str(ATTACK_RATE)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
         )
-        for worker in workers:
-            worker.join()
+        assert attack.stdout.readline().strip() == "ready"
+        busy = citizens(site.url, paths, SECONDS)
+        answers = json.loads(attack.communicate(timeout=120)[0])
+        after = login(site, password)
 
-        admin = Visitor(site.url)
-        token = CSRF_FIELD.search(admin.get("/admin/login/").text).group(1)
-        after = admin.session.post(
-            site.url + "/admin/login/",
-            allow_redirects=False,
-            timeout=30,
-            data={"username": "chenjing", "password": "the-real-admin-password-2024", "csrfmiddlewaretoken": token},
-        )
-
-    # The guesser: at most 4 wrong answers from the login form, then only lockouts; the real password too is refused.
+    logins, comments = answers["logins"], answers["comments"]
+    print(
+        f"citizens p95 quiet {p95(quiet) * 1000:.0f} ms ({len(quiet)} requests), under attack "
+        f"{p95(busy) * 1000:.0f} ms ({len(busy)}); {len(logins)} guesses, {len(comments)} flood posts"
+    )
+    # The guessers: at most 4 wrong answers from the login form, then only lockouts; the real password too is refused.
     assert logins.count(200) <= 4 and logins.count(429) == len(logins) - logins.count(200) and len(logins) > 5
     assert after.status_code == 429
     # The flood: five comments taken, every other one refused.
     assert comments.count(302) == 5 and comments.count(429) == len(comments) - 5 and len(comments) > 5
-    # Citizens: every page answered, under attack as in the quiet.
+    # Citizens: every page answered.
     assert {status for status, _ in quiet + busy} == {200}
-    print(
-        f"citizens p95 quiet {p95(quiet) * 1000:.0f} ms ({len(quiet)} requests), under abuse "
-        f"{p95(busy) * 1000:.0f} ms ({len(busy)}); {len(logins)} guesses, {len(comments)} flood posts"
-    )
+    # The goal, not met yet: each of a guesser's first wrong passwords costs a full PBKDF2 hash (1,000,000
+    # rounds) in a sync worker, so on 2 cores a few guesses keep the workers from the citizens for seconds.
+    if p95(busy) > 2 * p95(quiet):
+        pytest.xfail("citizens' p95 under attack is more than twice the quiet figure (password hashing)")

@@ -15,7 +15,7 @@ def project_path(site):
 def comment(site, page, forwarded_for=None):
     visitor = Visitor(site.url, forwarded_for=forwarded_for)
     action = re.search(r'action="(/feedback/projects/\d+/comments/)"', visitor.get(page).text).group(1)
-    return visitor.submit(page, action, {"name": "居民", "text": "活动很好，希望多办。", "rating": "5"}).status_code
+    return visitor.submit(action, {"name": "居民", "text": "活动很好，希望多办。", "rating": "5"}).status_code
 
 
 def test_the_limit_counts_comments_sent_to_either_process(served_env):

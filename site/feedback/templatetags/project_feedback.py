@@ -10,13 +10,13 @@ register = template.Library()
 
 @register.inclusion_tag("feedback/project_extras.html", takes_context=True)
 def project_extras(context, page):
-    """Approved implementation updates and comments, the average rating, and the public forms."""
+    """Approved implementation updates and comments, the average rating, and the public forms. The forms carry
+    no CSRF token, so the page can be served from the page cache (see shegong.feedback.views)."""
     request = context.get("request")
     notice = open_publicity(page)
     ratings = page.comments.approved().aggregate(average=Avg("rating"), count=Count("rating"))
     return {
         "page": page,
-        "csrf_token": context.get("csrf_token"),
         "submitted": request.GET.get("submitted") if request else None,
         "updates": page.implementation_updates.approved().prefetch_related("photos__image"),
         "comments": page.comments.approved().only("name", "text", "rating", "created_at").order_by("created_at"),
