@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "shegong.organizations",
     "shegong.workflows",
     "shegong.ops",
+    "shegong.calls",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
