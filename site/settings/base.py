@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "shegong.workflows",
     "shegong.ops",
     "shegong.calls",
+    "shegong.reviews",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
