@@ -48,8 +48,8 @@ class ScoreForm(forms.Form):
 
     comment = forms.CharField(label="评审意见", widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
-    def __init__(self, *args, criteria, scores, comment="", **kwargs):
-        super().__init__(*args, initial={"comment": comment}, **kwargs)
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
         for criterion in self.criteria:
             self.fields[self.field_name(criterion)] = forms.DecimalField(
@@ -58,7 +58,6 @@ class ScoreForm(forms.Form):
                 max_value=Decimal(criterion.max_score),
                 max_digits=5,
                 decimal_places=2,
-                initial=scores.get(criterion.pk),
                 error_messages={
                     "required": "请填写该项得分。",
                     "min_value": "得分不能小于 0。",

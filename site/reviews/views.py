@@ -15,7 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from shegong.calls.models import Application, CallPage
 
 from . import actions
-from .forms import DecisionForm, TieForm
+from .forms import DecisionForm, ScoreForm, TieForm
 from .models import Assignment, Decision, ExpertTie, Rubric
 from .scoring import ranking
 
@@ -69,6 +69,7 @@ class MyReviewsView(ExpertOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 class ScoreView(ExpertOnlyMixin, WagtailAdminTemplateMixin, FormView):
     """The score sheet of one assigned application; only the assigned expert reaches it."""
 
+    form_class = ScoreForm
     template_name = "reviews/score.html"
     page_title = "评分"
     header_icon = "pick"
@@ -85,9 +86,13 @@ class ScoreView(ExpertOnlyMixin, WagtailAdminTemplateMixin, FormView):
         return self.application.title
 
     def get_form_kwargs(self):
-        criteria = self.rubric.criteria.all() if self.rubric else []
-        scores = {s.criterion_id: s.value for s in self.assignment.scores.all()}
-        return {**super().get_form_kwargs(), "criteria": criteria, "scores": scores, "comment": self.assignment.comment}
+        return {**super().get_form_kwargs(), "criteria": self.rubric.criteria.all() if self.rubric else []}
+
+    def get_initial(self):
+        scores = {
+            ScoreForm.field_name(s.criterion): s.value for s in self.assignment.scores.select_related("criterion")
+        }
+        return {"comment": self.assignment.comment, **scores}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
