@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from wagtail.admin.views.generic.models import EditView, InspectView
@@ -53,7 +54,7 @@ class ApplicationActionView(View):
     def post(self, request, pk):
         application = get_object_or_404(Application, pk=pk)
         if not may_reach_application(request.user, application):
-            raise PermissionDenied
+            raise Http404
         if not request.user.has_perm(self.permission):
             raise PermissionDenied
         try:

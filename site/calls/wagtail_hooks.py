@@ -28,6 +28,11 @@ class ApplicationViewSet(SnippetViewSet):
     inspect_view_enabled = True
     inspect_view_class = views.ApplicationInspectView
     edit_view_class = views.ApplicationEditView
+    # Status, reasons and the duplicate check are drawn by the template: the matches only for the staff who check.
+    inspect_view_fields = [
+        *["call", "organization", "title", "category", "content", "street", "community", "social_worker"],
+        *["start_date", "end_date", "budget", "created_at"],
+    ]
     list_display = ["title", "organization", "call", "status", "submitted_at"]
     search_fields = ["title", "content"]
     ordering = ["-submitted_at", "-created_at"]
