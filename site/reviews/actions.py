@@ -66,21 +66,16 @@ def publish_ranking(rubric, user):
 
 @transaction.atomic
 def decide(application, outcome, reason, user):
-    """Record the editor's decision; an approval drafts the 立项公示 notice of the project it becomes."""
+    """Record the editor's decision. An approval makes the application a project (calls' acceptance) and drafts
+    its 立项公示 notice; a rejection moves it to 未立项 with the reason its organization reads."""
     if Decision.objects.filter(application=application).exists():
         raise ValidationError("该申报已有评审结论。")
-    if application.status != ApplicationStatus.REVIEW:
-        raise ValidationError(
-            f"该申报当前状态为“{application.get_status_display()}”，只有路演评审中的申报可以记录结论。"
-        )
     decision = Decision(application=application, outcome=outcome, reason=reason, decided_by=user)
-    application.status = ApplicationStatus.APPROVED if outcome == Outcome.APPROVED else ApplicationStatus.REJECTED
-    application.status_reason = reason
-    application.save(update_fields=["status", "status_reason", "updated_at"])
-    if application.project_id:
-        decision.notice, _ = publicity_notice_for(
-            application.project, ProjectStage.PUBLICITY, timezone.localdate(), user
-        )
+    if outcome == Outcome.APPROVED:
+        project = application.accept(user)
+        decision.notice, _ = publicity_notice_for(project, ProjectStage.PUBLICITY, timezone.localdate(), user)
+    else:
+        application.move(ApplicationStatus.REJECTED, reason, user)
     decision.save()
     log(decision, "wagtail.create", user=user)
     return decision

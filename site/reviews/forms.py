@@ -86,9 +86,3 @@ class TieForm(forms.Form):
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label="评审结论", choices=Outcome.choices, widget=forms.RadioSelect)
     reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("outcome") == Outcome.REJECTED and not cleaned.get("reason"):
-            self.add_error("reason", "不予立项须填写理由，申报组织可以看到。")
-        return cleaned

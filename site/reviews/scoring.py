@@ -38,6 +38,10 @@ class RankedApplication:
     def decision(self):
         return getattr(self.application, "review_decision", None)
 
+    @property
+    def decision_label(self):
+        return self.decision.get_outcome_display() if self.decision else "待决定"
+
 
 def scored_assignments():
     return Assignment.objects.prefetch_related(

@@ -134,11 +134,7 @@ class RankingReport(ReportView):
         Column("organization", label="申报单位", accessor="application.organization"),
         Column("scored", label="已评分/分配专家", accessor=lambda row: f"{len(row.totals)}/{row.assigned}"),
         Column("average", label="平均分", accessor=lambda row: row.average if row.average is not None else "—"),
-        Column(
-            "decision",
-            label="评审结论",
-            accessor=lambda row: row.decision.get_outcome_display() if row.decision else "待决定",
-        ),
+        Column("decision", label="评审结论", accessor="decision_label"),
     ]
     export_headings = {
         "rank": "排名",
@@ -146,7 +142,7 @@ class RankingReport(ReportView):
         "application.organization.name": "申报单位",
         "assigned": "分配专家数",
         "average": "平均分",
-        "decision.get_outcome_display": "评审结论",
+        "decision_label": "评审结论",
     }
     list_export = list(export_headings)
 

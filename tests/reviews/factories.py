@@ -1,43 +1,26 @@
-"""Calls, applications under review, rubrics and expert accounts, as the editor and the experts make them."""
-
-import datetime
-import decimal
+"""Applications under review, rubrics and expert accounts, as the editor and the experts make them."""
 
 import factory
-import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from shegong.calls.enums import ApplicationStatus
-from shegong.calls.models import Application, CallPage
-from shegong.pages.models import NoticeIndexPage
 from shegong.reviews.models import Criterion, Rubric
 from shegong.roles.groups import EDITORS, EXPERTS
 from shegong.roles.models import StaffProfile
-from tests.factories import OrganizationFactory, section
+from tests.calls.factories import ApplicationFactory, CallPageFactory
 
 
-class CallPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = CallPage
-
-    title = factory.Sequence(lambda n: f"2026年度社区服务项目征集{n}")
-    slug = factory.Sequence(lambda n: f"call-{n}")
-    parent = factory.LazyFunction(lambda: section(NoticeIndexPage))
-    opens_on = datetime.date(2026, 10, 1)
-    closes_on = datetime.date(2026, 10, 31)
+def under_review(call, **kwargs):
+    """An application its organization submitted and an editor passed on to 路演评审."""
+    application = ApplicationFactory(call=call, **kwargs)
+    application.submit(application_user())
+    application.move(ApplicationStatus.REVIEW, "材料齐全", application_user())
+    return application
 
 
-class ApplicationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Application
-
-    call = factory.SubFactory(CallPageFactory)
-    organization = factory.SubFactory(OrganizationFactory)
-    title = factory.Sequence(lambda n: f"邻里守望互助计划{n}")
-    content = "为社区独居老人提供探访、助餐和心理支持服务。"
-    budget = decimal.Decimal("120000.00")
-    status = ApplicationStatus.REVIEW
+def application_user():
+    return get_user_model().objects.get_or_create(username="形式审查员")[0]
 
 
 class RubricFactory(factory.django.DjangoModelFactory):

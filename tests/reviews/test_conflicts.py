@@ -8,7 +8,7 @@ from shegong.reviews.actions import assign_expert
 from shegong.reviews.models import Assignment, CriterionScore, ExpertTie
 
 from .conftest import score
-from .factories import ApplicationFactory, editor, expert
+from .factories import editor, expert, under_review
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def declare_tie(client, user, organization, note="曾任该组织理事"):
 
 
 def test_the_editor_cannot_assign_an_expert_who_declared_a_tie(client, rubric):
-    application = ApplicationFactory(call=rubric.call)
+    application = under_review(rubric.call)
     wang = expert("王专家")
     declare_tie(client, wang, application.organization)
     client.force_login(editor())
@@ -36,7 +36,7 @@ def test_the_editor_cannot_assign_an_expert_who_declared_a_tie(client, rubric):
 
 
 def test_the_editor_cannot_assign_an_expert_whose_account_belongs_to_the_applicant(client, rubric):
-    application = ApplicationFactory(call=rubric.call)
+    application = under_review(rubric.call)
     insider = expert("李专家", organization=application.organization)
     client.force_login(editor())
     response = assign_in_admin(client, application, insider)
@@ -45,7 +45,7 @@ def test_the_editor_cannot_assign_an_expert_whose_account_belongs_to_the_applica
 
 
 def test_an_unconflicted_expert_is_assigned_by_the_editor(client, rubric):
-    application = ApplicationFactory(call=rubric.call)
+    application = under_review(rubric.call)
     wang = expert("王专家")
     chief = editor()
     client.force_login(chief)
@@ -55,7 +55,7 @@ def test_an_unconflicted_expert_is_assigned_by_the_editor(client, rubric):
 
 
 def test_assigning_in_code_is_refused_too(rubric):
-    application = ApplicationFactory(call=rubric.call)
+    application = under_review(rubric.call)
     wang = expert("王专家")
     ExpertTie.objects.create(expert=wang, organization=application.organization, note="亲属在该组织任职")
     with pytest.raises(ValidationError, match="存在利益关联"):
@@ -64,7 +64,7 @@ def test_assigning_in_code_is_refused_too(rubric):
 
 
 def test_a_tie_declared_after_the_assignment_blocks_scoring(client, rubric):
-    application = ApplicationFactory(call=rubric.call)
+    application = under_review(rubric.call)
     wang = expert("王专家")
     assignment = assign_expert(application, wang, editor())
     declare_tie(client, wang, application.organization)

@@ -12,7 +12,7 @@ from shegong.calls.models import ApplicationAttachment
 from shegong.reviews.actions import assign_expert
 
 from .conftest import score
-from .factories import ApplicationFactory, editor, expert
+from .factories import editor, expert, under_review
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def two_experts(rubric):
     chief = editor()
-    mine = ApplicationFactory(call=rubric.call, title="四点半课堂")
-    others = ApplicationFactory(call=rubric.call, title="时间银行")
+    mine = under_review(rubric.call, title="四点半课堂")
+    others = under_review(rubric.call, title="时间银行")
     wang, li = expert("王专家"), expert("李专家")
     return {
         "wang": wang,

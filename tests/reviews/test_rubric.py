@@ -4,8 +4,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from shegong.reviews.models import Rubric
-
-from .factories import CallPageFactory
+from tests.calls.factories import CallPageFactory
 
 
 def rubric_form(call, *criteria, drop_extremes=False):
