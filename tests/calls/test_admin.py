@@ -235,3 +235,20 @@ def test_an_organization_chooses_among_its_own_organizations_documents_only(org_
     page = org_client.get(reverse("wagtaildocs_chooser:choose")).json()["html"]
     assert "同事上传的登记证书" in page
     assert "别家机构的审计报告" not in page
+
+
+def test_application_materials_are_not_served_to_the_public_or_other_organizations(client, home):
+    organization = OrganizationFactory()
+    document = uploaded("审计报告.pdf", account("org", ORGANIZATIONS, organization=organization))
+    assert client.get(document.url).status_code == 404
+    client.force_login(account("other", ORGANIZATIONS, organization=OrganizationFactory()))
+    assert client.get(document.url).status_code == 404
+    client.force_login(account("colleague", ORGANIZATIONS, organization=organization))
+    assert client.get(document.url).status_code == 200
+    client.force_login(account("editor", EDITORS))
+    assert client.get(document.url).status_code == 200
+
+
+def test_documents_editors_upload_stay_public(client, home):
+    document = uploaded("政策解读.pdf", account("editor", EDITORS))
+    assert client.get(document.url).status_code == 200
