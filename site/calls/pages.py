@@ -77,6 +77,11 @@ class CallPage(Page):
         """The last moment an application may be submitted: the end of the closing day, local time."""
         return timezone.make_aware(datetime.datetime.combine(self.closes_on, datetime.time.max))
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["today"] = timezone.localdate()
+        return context
+
     def is_open(self, at=None):
         at = at or timezone.now()
         return self.opens_on <= timezone.localdate(at) and at <= self.deadline

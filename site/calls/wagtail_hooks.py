@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -13,7 +14,7 @@ from .enums import ApplicationStatus
 from .filters import ApplicationFilterSet
 from .forms import ApplicationForm
 from .models import Application
-from .scope import CHECK_PERMISSION, ApplicationScopedObjectMixin, scope_applications
+from .scope import CHECK_PERMISSION, ApplicationScopedObjectMixin, may_download, scope_applications
 
 
 class ApplicationViewSet(SnippetViewSet):
@@ -116,6 +117,13 @@ def organizations_choose_their_own_documents(documents, request):
     if organization is None:
         return documents
     return documents.filter(uploaded_by_user__staff_profile__organization_id=organization)
+
+
+@hooks.register("before_serve_document")
+def application_materials_stay_internal(document, request):
+    # Wagtail serves every document to anyone with its link; these carry organizations' internal papers.
+    if not may_download(request.user, document):
+        raise Http404
 
 
 @hooks.register("shegong_work_queue")

@@ -3,8 +3,11 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.documents.models import Document
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -207,3 +210,45 @@ def test_an_editor_passes_formal_check_to_roadshow_review(editor_client):
     # 立项 is only through acceptance, which makes the project.
     editor_client.post(decide, {"status": ApplicationStatus.APPROVED})
     assert Application.objects.get(pk=application.pk).status == ApplicationStatus.REVIEW
+
+
+def uploaded(name, user):
+    return Document.objects.create(title=name, file=ContentFile(b"%PDF-1.4 demo", name=name), uploaded_by_user=user)
+
+
+def test_a_disallowed_attachment_is_a_form_error_on_its_line(org_client, organization):
+    user = get_user_model().objects.get(username="org")
+    script = uploaded("安装程序.exe", user)
+    data = application_form(CallPageFactory(), CommunityFactory())
+    data.update(nested_form_data({"attachments": inline_formset([{"document": script.pk, "label": "申报书"}])}))
+    response = org_client.post(ADD, data)
+    assert response.status_code == 200
+    assert "文件类型不允许" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_an_organization_chooses_among_its_own_organizations_documents_only(org_client, organization):
+    colleague = account("org2", ORGANIZATIONS, organization=organization)
+    stranger = account("other", ORGANIZATIONS, organization=OrganizationFactory())
+    uploaded("同事上传的登记证书.pdf", colleague)
+    uploaded("别家机构的审计报告.pdf", stranger)
+    page = org_client.get(reverse("wagtaildocs_chooser:choose")).json()["html"]
+    assert "同事上传的登记证书" in page
+    assert "别家机构的审计报告" not in page
+
+
+def test_application_materials_are_not_served_to_the_public_or_other_organizations(client, home):
+    organization = OrganizationFactory()
+    document = uploaded("审计报告.pdf", account("org", ORGANIZATIONS, organization=organization))
+    assert client.get(document.url).status_code == 404
+    client.force_login(account("other", ORGANIZATIONS, organization=OrganizationFactory()))
+    assert client.get(document.url).status_code == 404
+    client.force_login(account("colleague", ORGANIZATIONS, organization=organization))
+    assert client.get(document.url).status_code == 200
+    client.force_login(account("editor", EDITORS))
+    assert client.get(document.url).status_code == 200
+
+
+def test_documents_editors_upload_stay_public(client, home):
+    document = uploaded("政策解读.pdf", account("editor", EDITORS))
+    assert client.get(document.url).status_code == 200
