@@ -3,16 +3,17 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from shegong.calls.models import Application, CallPage
+from shegong.calls.models import Application, ApplicationAttachment, CallPage
 
 from . import actions
 from .forms import DecisionForm, ScoreForm, TieForm
@@ -112,6 +113,21 @@ class ScoreView(ExpertOnlyMixin, WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, f"已保存对“{self.application.title}”的评分。评审结束前可以修改。")
         return redirect("reviews:mine")
+
+
+class AttachmentView(ExpertOnlyMixin, View):
+    """An assigned application's material, for its expert: Wagtail's document link is closed to experts, since
+    the calls app serves application materials only to the staff who handle applications."""
+
+    def get(self, request, assignment_id, attachment_id):
+        assignment = get_object_or_404(Assignment, pk=assignment_id, expert=request.user.pk)
+        attachment = get_object_or_404(
+            ApplicationAttachment.objects.select_related("document"),
+            pk=attachment_id,
+            application=assignment.application_id,
+        )
+        document = attachment.document
+        return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
 
 
 class RankingReport(ReportView):

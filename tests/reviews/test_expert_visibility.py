@@ -39,14 +39,20 @@ def test_the_expert_lists_only_their_assignments(client, two_experts):
     assert "时间银行" not in page
 
 
-def test_the_expert_reads_the_application_and_its_attachments(client, two_experts):
+def test_the_expert_reads_the_application_and_downloads_its_attachments(client, two_experts):
     application = two_experts["wang_mine"].application
-    document = Document.objects.create(title="申报书", file=ContentFile(b"%PDF-1.4", name="shenbaoshu.pdf"))
-    ApplicationAttachment.objects.create(application=application, document=document, label="项目申报书")
+    document = Document.objects.create(title="申报书", file=ContentFile(b"%PDF-1.4 shenbao", name="shenbaoshu.pdf"))
+    attachment = ApplicationAttachment.objects.create(application=application, document=document, label="项目申报书")
     client.force_login(two_experts["wang"])
     sheet = client.get(reverse("reviews:score", args=[two_experts["wang_mine"].pk])).content.decode()
-    assert application.content in sheet
-    assert "项目申报书" in sheet and document.url in sheet
+    assert application.content in sheet and "项目申报书" in sheet
+    link = reverse("reviews:attachment", args=[two_experts["wang_mine"].pk, attachment.pk])
+    assert link in sheet
+    assert b"".join(client.get(link).streaming_content) == b"%PDF-1.4 shenbao"
+
+    # Through another expert's assignment, the same file is not found.
+    client.force_login(two_experts["li"])
+    assert client.get(link).status_code == 404
 
 
 def test_another_experts_score_sheet_is_not_found(client, two_experts):
