@@ -16,6 +16,7 @@ urlpatterns = [
     path("stats/", include("shegong.stats.urls")),
     path("opendata/", include("shegong.opendata.urls")),
     path("organizations/", include("shegong.organizations.urls")),
+    path("reviews/", include("shegong.reviews.public_urls")),
     path("", include("shegong.navigation.urls")),
     path("", include("shegong.discovery.urls")),
 ]

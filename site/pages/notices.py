@@ -15,7 +15,7 @@ class NoticeIndexPage(Page):
     intro = models.TextField("导语", blank=True)
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.NoticePage"]
+    subpage_types = ["pages.NoticePage", "calls.CallPage"]
     max_count = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]
 

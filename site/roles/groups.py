@@ -4,6 +4,7 @@ EDITORS = "编辑"
 DEPARTMENT_STAFF = "部门工作人员"
 ORGANIZATIONS = "社会组织"
 AUDITORS = "审计"
+EXPERTS = "评审专家"
 
 # Held by auditors (StaffProfile.Meta.permissions): read every project and every page's history.
 AUDIT_PERMISSION = "roles.audit"

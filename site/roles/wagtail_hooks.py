@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import audit
+from . import accounts, audit
 from .groups import AUDIT_PERMISSION
 from .models import StaffProfile
 from .scope import exclude_unreachable_projects
@@ -46,3 +46,22 @@ class AuditMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def audit_menu_item():
     return AuditMenuItem("项目审计", reverse("roles_audit_index"), icon_name="history", order=900)
+
+
+@hooks.register("register_admin_urls")
+def organization_account_urls():
+    return [
+        path("organization-account/", accounts.OrganizationAccountView.as_view(), name="roles_organization_account")
+    ]
+
+
+class OrganizationAccountMenuItem(MenuItem):
+    def is_shown(self, request):
+        return accounts.may_open_accounts(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def organization_account_menu_item():
+    return OrganizationAccountMenuItem(
+        "开通社会组织账号", reverse("roles_organization_account"), icon_name="user", order=610
+    )

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "shegong.organizations",
     "shegong.workflows",
     "shegong.ops",
+    "shegong.calls",
+    "shegong.reviews",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -238,9 +240,18 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "xls", "zip"]
+# jpg/png: scanned certificates attached to applications (项目申报材料).
+WAGTAILDOCS_EXTENSIONS = [
+    *["csv", "docx", "doc", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "xls", "zip"],
+    *["jpg", "jpeg", "png"],
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# What an organization may attach to an application (项目申报材料), and how large each file may be.
+SHEGONG_APPLICATION_ATTACHMENT_TYPES = ["pdf", "doc", "docx", "jpg", "jpeg", "png"]
+SHEGONG_APPLICATION_ATTACHMENT_MAX_SIZE = (
+    int(os.environ.get("SHEGONG_APPLICATION_ATTACHMENT_MAX_MB", "10")) * 1024 * 1024
+)
 
 # Days a 立项公示 or 评估结果公示 stays open for objections, from its publication date.
 SHEGONG_PUBLICITY_DAYS = int(os.environ.get("SHEGONG_PUBLICITY_DAYS", "7"))
