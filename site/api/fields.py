@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from shegong.evaluations.models import Evaluation
 from shegong.feedback.models import Comment
 from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
@@ -21,6 +22,8 @@ from .serializers import (
     CategorySerializer,
     DepartmentSerializer,
     FundsField,
+    GradeField,
+    GradeLabelField,
     ImageSerializer,
     LabelField,
     ListingSerializer,
@@ -110,6 +113,8 @@ API_FIELDS = {
         APIField("timeline", serializer=TimelineField()),
         APIField("funds", serializer=FundsField()),
         APIField("rating", serializer=RatingField()),
+        APIField("grade", serializer=GradeField()),
+        APIField("grade_label", serializer=GradeLabelField()),
     ],
     PolicyPage: [
         "document_number",
@@ -127,6 +132,8 @@ API_FIELDS = {
         "kind",
         "published_on",
         "publicity_until",
+        "supervision_phone",
+        "supervision_email",
         "source",
         APIField("image", serializer=ImageSerializer(read_only=True)),
         "body",
@@ -201,6 +208,11 @@ RELATED = {
                 "comments",
                 queryset=Comment.objects.approved().exclude(rating=None).only("id", "project_id", "rating"),
                 to_attr="approved_ratings",
+            ),
+            Prefetch(
+                "evaluations",
+                queryset=Evaluation.objects.published().order_by("-evaluated_on", "-pk"),
+                to_attr="published_evaluations",
             ),
         ],
     ),

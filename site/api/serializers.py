@@ -7,6 +7,7 @@ from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from shegong.evaluations.models import Evaluation, EvaluationGrade
 from shegong.funds.models import PaymentKind
 from shegong.funds.summary import CENT, Funds
 from shegong.pages.enums import ProjectStage
@@ -263,6 +264,34 @@ class RatingField(serializers.Field):
             ratings = project.comments.approved().exclude(rating=None)
         scores = [comment.rating for comment in ratings]
         return {"average": round(sum(scores) / len(scores), 2) if scores else None, "count": len(scores)}
+
+
+def published_result(project):
+    """The project's latest evaluation published with its 评估结果公示, or None: a draft result never shows."""
+    # Listings load the published results up front (fields.RELATED); a single project or a preview asks here.
+    results = getattr(project, "published_evaluations", None)
+    if results is None:
+        results = Evaluation.objects.published().filter(project=project).order_by("-evaluated_on", "-pk")[:1]
+    return next(iter(results), None)
+
+
+@extend_schema_field(serializers.ChoiceField(choices=EvaluationGrade.choices, allow_null=True))
+class GradeField(serializers.Field):
+    """The grade of the latest published evaluation; null before any is published."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, project):
+        result = published_result(project)
+        return result and result.grade
+
+
+@extend_schema_field(serializers.CharField(allow_null=True, help_text="grade 的中文名称"))
+class GradeLabelField(GradeField):
+    def to_representation(self, project):
+        result = published_result(project)
+        return result and result.get_grade_display()
 
 
 class PhotoSerializer(serializers.Serializer):

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from shegong.evaluations import demo as evaluations_demo
 from shegong.imports.accounts import import_user
 from shegong.imports.demo_images import attach_demo_images
 from shegong.imports.importer import ContentImporter
@@ -37,6 +38,8 @@ class Command(BaseCommand):
             self.stdout.write(line)
         created = [row.key for row in report.rows if row.section == "projects" and row.outcome == CREATE]
         self.stdout.write(f"演示图片：{attach_demo_images(created)} 张")
+        for line in evaluations_demo.load(importer.user):
+            self.stdout.write(line)
         if options["admin"]:
             password = secrets.token_urlsafe(9)
             user, _ = get_user_model().objects.get_or_create(username="admin")
