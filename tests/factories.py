@@ -9,6 +9,7 @@ from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from shegong.evaluations.models import Evaluation, EvaluationGrade
 from shegong.pages.enums import NoticeKind, PolicyLevel, ProjectStage
 from shegong.pages.models import (
     HomePage,
@@ -156,3 +157,14 @@ class NoticePageFactory(wagtail_factories.PageFactory):
     parent = factory.LazyFunction(lambda: section(NoticeIndexPage))
     kind = NoticeKind.NEWS
     published_on = datetime.date(2022, 6, 1)
+
+
+class EvaluationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evaluation
+
+    project = factory.SubFactory(ProjectPageFactory, stage=ProjectStage.EVALUATION)
+    agency = "云南省社会工作评估中心"
+    evaluated_on = datetime.date(2023, 3, 10)
+    score = decimal.Decimal("86.00")
+    grade = EvaluationGrade.GOOD

@@ -51,7 +51,7 @@ def evaluation_results_notice(evaluations, day, user):
     kind = NoticeKind.EVALUATION_PUBLICITY
     return draft_notice(
         kind,
-        title=f"{day.year}年度社会工作服务项目{kind.label}（{day:%m月%d日}）",
+        title=f"社会工作服务项目{kind.label}（{day:%Y年%m月%d日}）",
         slug=f"{kind.value}-{day:%Y%m%d}",
         subject=f"以下 {len(projects)} 个社会工作服务项目的评估结果",
         projects=projects,
