@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from shegong.evaluations.models import Evaluation, EvaluationGrade
+from shegong.feedback.models import ObjectionOutcome
 from shegong.funds.models import PaymentKind
 from shegong.funds.summary import CENT, Funds
 from shegong.pages.enums import ProjectStage
@@ -159,6 +160,16 @@ class PageLinkSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     slug = serializers.CharField()
+
+
+class ObjectionAnswerSerializer(serializers.Serializer):
+    """An answered objection as the notice publishes it: the answer, never who objected or how to reach them."""
+
+    project = PageLinkSerializer()
+    received_on = serializers.DateField(help_text="收到异议的日期")
+    outcome = serializers.ChoiceField(choices=ObjectionOutcome.choices)
+    outcome_label = LabelField("outcome")
+    reply = serializers.CharField(help_text="答复")
 
 
 class PaymentSerializer(serializers.Serializer):

@@ -74,6 +74,15 @@ def test_an_answered_objection_is_published_with_the_notice_never_the_objector(n
     assert "已核实" in page and reply in page and "未按期完成" in page
     assert "张三" not in page and "13912345678" not in page
 
+    detail = client.get(f"/api/v2/pages/{notice.pk}/")
+    listing = client.get("/api/v2/pages/", {"type": "pages.NoticePage", "fields": "objection_answers"})
+    for answers in [detail.json()["objection_answers"], listing.json()["items"][0]["objection_answers"]]:
+        assert [(a["project"]["id"], a["outcome"], a["outcome_label"], a["reply"]) for a in answers] == [
+            (project.pk, "verified", "已核实", reply)
+        ]
+    for response in [detail, listing]:
+        assert "张三" not in response.content.decode() and "13912345678" not in response.content.decode()
+
 
 def test_a_rejected_objections_text_stays_private_even_when_answered(notice, client, admin_client):
     project = notice.related_projects.get().project
