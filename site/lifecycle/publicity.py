@@ -1,5 +1,6 @@
 """Publicity notices (立项公示, 评估结果公示) and the period during which objections are open."""
 
+from django.db import transaction
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
@@ -61,6 +62,7 @@ def evaluation_results_notice(evaluations, day, user):
     )
 
 
+@transaction.atomic
 def draft_notice(kind, *, title, slug, subject, projects, evaluations, day, user):
     """An unpublished publicity notice opening on `day` for `projects`; `evaluations` become its results table."""
     section = NoticeIndexPage.objects.first()
