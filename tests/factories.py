@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from shegong.evaluations.models import Evaluation, EvaluationGrade
 from shegong.feedback.models import Comment, Objection
 from shegong.funds.models import Disbursement, PaymentKind
 from shegong.lifecycle.models import ReviewScore
@@ -249,3 +250,14 @@ class DisbursementFactory(factory.django.DjangoModelFactory):
     paid_on = datetime.date(2022, 4, 1)
     amount = decimal.Decimal("50000.00")
     kind = PaymentKind.FIRST
+
+
+class EvaluationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evaluation
+
+    project = factory.SubFactory(ProjectPageFactory, stage=ProjectStage.EVALUATION)
+    agency = "云南省社会工作评估中心"
+    evaluated_on = datetime.date(2023, 3, 10)
+    score = decimal.Decimal("86.00")
+    grade = EvaluationGrade.GOOD

@@ -5,13 +5,15 @@ Kept here rather than as `api_fields` on the models, so the API's contract lives
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from shegong.feedback.models import Comment
+from shegong.evaluations.models import Evaluation
+from shegong.feedback.models import Comment, Objection
 from shegong.pages.models import NoticePage, PolicyPage, ProjectPage, StationPage
 from shegong.snippets.models import Department, ProjectCategory, Region, SocialOrganization
 from shegong.updates.models import ImplementationUpdate
@@ -21,10 +23,13 @@ from .serializers import (
     CategorySerializer,
     DepartmentSerializer,
     FundsField,
+    GradeField,
+    GradeLabelField,
     ImageSerializer,
     LabelField,
     ListingSerializer,
     MilestoneSerializer,
+    ObjectionAnswerSerializer,
     OrganizationSerializer,
     PageLinkSerializer,
     ParticipantSerializer,
@@ -50,6 +55,31 @@ class RelatedProjectsField(serializers.Field):
             "public_project_ids", set(ProjectPage.objects.published().values_list("pk", flat=True))
         )
         return [PageLinkSerializer(link.project).data for link in links.all() if link.project_id in public]
+
+
+@extend_schema_field(ObjectionAnswerSerializer(many=True))
+class ObjectionAnswersField(serializers.Field):
+    """The notice's answered objections on live, public projects, as the notice page publishes them."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, notice):
+        answered = getattr(notice, "answered_objections", None)
+        if answered is None:
+            answered = notice.objections.answered().select_related("project").order_by("created_at")
+        public = self.context.setdefault("public_project_ids", set(public_projects().values_list("pk", flat=True)))
+        return [
+            {
+                "project": PageLinkSerializer(objection.project).data,
+                "received_on": timezone.localdate(objection.created_at).isoformat(),
+                "outcome": objection.outcome,
+                "outcome_label": objection.get_outcome_display(),
+                "reply": objection.reply,
+            }
+            for objection in answered
+            if objection.project_id in public
+        ]
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
@@ -108,6 +138,8 @@ API_FIELDS = {
         APIField("timeline", serializer=TimelineField()),
         APIField("funds", serializer=FundsField()),
         APIField("rating", serializer=RatingField()),
+        APIField("grade", serializer=GradeField()),
+        APIField("grade_label", serializer=GradeLabelField()),
     ],
     PolicyPage: [
         "document_number",
@@ -125,10 +157,13 @@ API_FIELDS = {
         "kind",
         "published_on",
         "publicity_until",
+        "supervision_phone",
+        "supervision_email",
         "source",
         APIField("image", serializer=ImageSerializer(read_only=True)),
         "body",
         APIField("related_projects", serializer=RelatedProjectsField()),
+        APIField("objection_answers", serializer=ObjectionAnswersField()),
     ],
     StationPage: [
         "level",
@@ -200,10 +235,26 @@ RELATED = {
                 queryset=Comment.objects.approved().exclude(rating=None).only("id", "project_id", "rating"),
                 to_attr="approved_ratings",
             ),
+            Prefetch(
+                "evaluations",
+                queryset=Evaluation.objects.published().order_by("-evaluated_on", "-pk"),
+                to_attr="published_evaluations",
+            ),
         ],
     ),
     PolicyPage: (["locale"], ["topics", "attachments__document"]),
-    NoticePage: (["locale", "image"], ["image__renditions", "related_projects__project"]),
+    NoticePage: (
+        ["locale", "image"],
+        [
+            "image__renditions",
+            "related_projects__project",
+            Prefetch(
+                "objections",
+                queryset=Objection.objects.answered().select_related("project").order_by("created_at"),
+                to_attr="answered_objections",
+            ),
+        ],
+    ),
     StationPage: (["locale", "region"], []),
     get_image_model(): ([], ["renditions", "tags"]),
     get_document_model(): ([], ["tags"]),

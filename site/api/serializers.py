@@ -7,6 +7,8 @@ from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from shegong.evaluations.models import Evaluation, EvaluationGrade
+from shegong.feedback.models import ObjectionOutcome
 from shegong.funds.models import PaymentKind
 from shegong.funds.summary import CENT, Funds
 from shegong.pages.enums import ProjectStage
@@ -160,6 +162,16 @@ class PageLinkSerializer(serializers.Serializer):
     slug = serializers.CharField()
 
 
+class ObjectionAnswerSerializer(serializers.Serializer):
+    """An answered objection as the notice publishes it: the answer, never who objected or how to reach them."""
+
+    project = PageLinkSerializer()
+    received_on = serializers.DateField(help_text="收到异议的日期")
+    outcome = serializers.ChoiceField(choices=ObjectionOutcome.choices)
+    outcome_label = LabelField("outcome")
+    reply = serializers.CharField(help_text="答复")
+
+
 class PaymentSerializer(serializers.Serializer):
     """A disbursement as the project page shows it: no voucher, note or override reason, which stay in the admin."""
 
@@ -263,6 +275,34 @@ class RatingField(serializers.Field):
             ratings = project.comments.approved().exclude(rating=None)
         scores = [comment.rating for comment in ratings]
         return {"average": round(sum(scores) / len(scores), 2) if scores else None, "count": len(scores)}
+
+
+def published_result(project):
+    """The project's latest evaluation published with its 评估结果公示, or None: a draft result never shows."""
+    # Listings load the published results up front (fields.RELATED); a single project or a preview asks here.
+    results = getattr(project, "published_evaluations", None)
+    if results is None:
+        results = Evaluation.objects.published().filter(project=project).order_by("-evaluated_on", "-pk")[:1]
+    return next(iter(results), None)
+
+
+@extend_schema_field(serializers.ChoiceField(choices=EvaluationGrade.choices, allow_null=True))
+class GradeField(serializers.Field):
+    """The grade of the latest published evaluation; null before any is published."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, project):
+        result = published_result(project)
+        return result and result.grade
+
+
+@extend_schema_field(serializers.CharField(allow_null=True, help_text="grade 的中文名称"))
+class GradeLabelField(GradeField):
+    def to_representation(self, project):
+        result = published_result(project)
+        return result and result.get_grade_display()
 
 
 class PhotoSerializer(serializers.Serializer):

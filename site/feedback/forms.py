@@ -62,4 +62,6 @@ class ModerationForm(WagtailAdminModelForm):
     def save(self, commit=True):
         if "status" in self.changed_data:
             self.instance.record_moderation(self.for_user)
+        if "outcome" in self.changed_data or "reply" in self.changed_data:
+            self.instance.record_outcome(self.for_user)
         return super().save(commit)

@@ -1,7 +1,10 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 
-from .moderation import Moderated
+from .moderation import Moderated, ModeratedQuerySet, ModerationStatus
 
 
 class Comment(Moderated):
@@ -25,6 +28,21 @@ class Comment(Moderated):
         return f"{self.name}：{self.text[:20]}"
 
 
+class ObjectionOutcome(models.TextChoices):
+    ACCEPTED = "accepted", "受理"
+    NOT_ACCEPTED = "not_accepted", "不予受理"
+    VERIFIED = "verified", "已核实"
+
+
+class ObjectionQuerySet(ModeratedQuerySet):
+    def awaiting_outcome(self):
+        """Objections nobody has answered yet; rejected ones (spam, abuse) need no answer."""
+        return self.filter(outcome="").exclude(status=ModerationStatus.REJECTED)
+
+    def answered(self):
+        return self.exclude(outcome="")
+
+
 class Objection(Moderated):
     """An objection (异议) to a project filed during its publicity period."""
 
@@ -42,6 +60,20 @@ class Objection(Moderated):
     name = models.CharField("姓名", max_length=40)
     contact = models.CharField("联系方式（不公开）", max_length=80, help_text="用于反馈处理结果")
     text = models.TextField("异议内容", max_length=4000)
+    outcome = models.CharField("处理结果", max_length=12, choices=ObjectionOutcome.choices, blank=True)
+    reply = models.TextField("答复", blank=True, help_text="随公示公开；请勿写入异议人的姓名或联系方式。")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="答复人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    answered_at = models.DateTimeField("答复时间", null=True, blank=True, editable=False)
+
+    objects = ObjectionQuerySet.as_manager()
 
     class Meta(Moderated.Meta):
         verbose_name = "公示异议"
@@ -49,6 +81,17 @@ class Objection(Moderated):
 
     def __str__(self):
         return f"{self.project}：{self.name}"
+
+    def clean(self):
+        super().clean()
+        if self.outcome and not self.reply.strip():
+            raise ValidationError({"reply": "填写处理结果时须同时填写答复。"})
+        if self.reply.strip() and not self.outcome:
+            raise ValidationError({"outcome": "请选择处理结果。"})
+
+    def record_outcome(self, user):
+        """Stamp who answered and when: the answer is published with the notice from then on."""
+        self.answered_by, self.answered_at = (user, timezone.now()) if self.outcome else (None, None)
 
 
 class SubmissionCount(models.Model):

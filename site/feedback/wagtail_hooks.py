@@ -1,3 +1,5 @@
+from django.urls import reverse
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -40,8 +42,21 @@ class ObjectionViewSet(ModerationQueue):
     model = Objection
     icon = "warning"
     menu_label = "公示异议"
-    list_display = ["project", "name", "notice", "status", "created_at"]
-    list_export = ["project", "notice", "name", "contact", "text", "status", "moderation_note", "created_at"]
+    list_display = ["project", "name", "notice", "status", "outcome", "created_at"]
+    list_filter = ["status", "outcome"]
+    list_export = [
+        "project",
+        "notice",
+        "name",
+        "contact",
+        "text",
+        "status",
+        "moderation_note",
+        "outcome",
+        "reply",
+        "answered_at",
+        "created_at",
+    ]
     search_fields = ["name", "text"]
     edit_handler = ObjectList(
         [
@@ -49,6 +64,10 @@ class ObjectionViewSet(ModerationQueue):
             FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("contact", read_only=True)]),
             FieldPanel("text", read_only=True),
             DECISION,
+            MultiFieldPanel(
+                [FieldPanel("outcome"), FieldPanel("reply")],
+                heading="处理结果（随公示公开，不含异议人联系方式）",
+            ),
         ],
         base_form_class=ModerationForm,
     )
@@ -63,3 +82,13 @@ class ParticipationGroup(SnippetViewSetGroup):
 
 
 register_snippet(ParticipationGroup)
+
+
+@hooks.register("shegong_work_queue")
+def objections_awaiting_outcome(request):
+    if request.user.has_perm("feedback.change_objection"):
+        yield (
+            "待答复的公示异议",
+            Objection.objects.awaiting_outcome().count(),
+            reverse(Objection.snippet_viewset.get_url_name("list")),
+        )

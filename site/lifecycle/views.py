@@ -8,9 +8,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from shegong.pages.models import ProjectPage
 
-from .publicity import publicity_days
 from .stage_form import StageChangeForm
 from .transitions import change_stage
+from .windows import window_label
 
 
 class ChangeStageView(WagtailAdminTemplateMixin, FormView):
@@ -42,7 +42,7 @@ class ChangeStageView(WagtailAdminTemplateMixin, FormView):
             project=self.project,
             current=self.current,
             timeline=self.current.timeline(),
-            publicity_days=publicity_days(),
+            publicity_window=window_label(),
             action_url=self.request.path,
             submit_button_label="确认变更",
             submit_button_active_label="正在保存…",

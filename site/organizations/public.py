@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 
+from shegong.evaluations.models import Evaluation
 from shegong.pages.enums import NoticeKind
 from shegong.pages.models import NoticePage, ProjectPage
 from shegong.snippets.models import SocialOrganization
@@ -32,6 +33,16 @@ def public_projects_of(organization):
         .filter(organization=organization)
         .select_related("category", "street")
         .order_by("-start_date", "code")
+    )
+
+
+def published_evaluations_of(organization):
+    """The grades of the organization's public projects, each published with its 评估结果公示."""
+    return (
+        Evaluation.objects.published()
+        .filter(project__in=public_projects_of(organization))
+        .select_related("project", "notice")
+        .order_by("-evaluated_on")
     )
 
 

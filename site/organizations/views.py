@@ -6,7 +6,13 @@ from django.utils import timezone
 from shegong.pages.listing import paginate
 from shegong.pages.models import ProjectPage
 
-from .public import list_notices_of, listing_state, public_organizations, public_projects_of
+from .public import (
+    list_notices_of,
+    listing_state,
+    public_organizations,
+    public_projects_of,
+    published_evaluations_of,
+)
 
 
 def index(request):
@@ -39,6 +45,7 @@ def profile(request, pk):
             "organization": organization,
             "listing_state": listing_state(organization),
             "projects": projects,
+            "evaluations": published_evaluations_of(organization),
             "list_notices": list_notices_of(organization),
         },
     )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
@@ -9,6 +10,14 @@ from wagtail.search import index
 from .blocks import BodyBlock
 from .enums import NoticeKind
 from .listing import filtered_listing
+
+
+def default_supervision_phone():
+    return settings.SHEGONG_SUPERVISION_PHONE
+
+
+def default_supervision_email():
+    return settings.SHEGONG_SUPERVISION_EMAIL
 
 
 class NoticeIndexPage(Page):
@@ -42,6 +51,12 @@ class NoticePage(Page):
         "公示截止日期", null=True, blank=True, help_text="立项公示、评估结果公示、红黑榜公示必填"
     )
     source = models.CharField("来源", max_length=120, blank=True)
+    supervision_phone = models.CharField(
+        "监督电话", max_length=40, blank=True, default=default_supervision_phone, help_text="公示期内受理异议的电话"
+    )
+    supervision_email = models.EmailField(
+        "监督邮箱", blank=True, default=default_supervision_email, help_text="公示期内受理异议的电子邮箱"
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="封面图片",
@@ -65,6 +80,7 @@ class NoticePage(Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("published_on"), FieldPanel("publicity_until")]),
         FieldPanel("source"),
+        FieldRowPanel([FieldPanel("supervision_phone"), FieldPanel("supervision_email")], heading="公示监督"),
         FieldPanel("image"),
         FieldPanel("body"),
         InlinePanel("related_projects", label="相关项目"),

@@ -1,7 +1,7 @@
 """Settings shared by every environment; each is overridable by an environment variable."""
 
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "shegong.ops",
     "shegong.calls",
     "shegong.reviews",
+    "shegong.evaluations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -255,6 +256,14 @@ SHEGONG_APPLICATION_ATTACHMENT_MAX_SIZE = (
 
 # Days a 立项公示 or 评估结果公示 stays open for objections, from its publication date.
 SHEGONG_PUBLICITY_DAYS = int(os.environ.get("SHEGONG_PUBLICITY_DAYS", "7"))
+# "calendar" (自然日) or "working" (工作日: weekends and public holidays skipped, 调休 make-up days counted).
+SHEGONG_PUBLICITY_DAY_COUNT = os.environ.get("SHEGONG_PUBLICITY_DAY_COUNT", "calendar")
+# For a year chinesecalendar does not know yet: its holidays and make-up working days, "2027-01-01,2027-02-05,…".
+SHEGONG_HOLIDAYS = [date.fromisoformat(d) for d in os.environ.get("SHEGONG_HOLIDAYS", "").split(",") if d]
+SHEGONG_MAKEUP_WORKDAYS = [date.fromisoformat(d) for d in os.environ.get("SHEGONG_MAKEUP_WORKDAYS", "").split(",") if d]
+# 监督电话/监督邮箱 printed on every publicity notice drafted from now on (editors may change them per notice).
+SHEGONG_SUPERVISION_PHONE = os.environ.get("SHEGONG_SUPERVISION_PHONE", "")
+SHEGONG_SUPERVISION_EMAIL = os.environ.get("SHEGONG_SUPERVISION_EMAIL", "")
 # Public comments and objections accepted from one IP address per window (seconds).
 SHEGONG_FEEDBACK_LIMIT = int(os.environ.get("SHEGONG_FEEDBACK_LIMIT", "5"))
 SHEGONG_FEEDBACK_WINDOW = int(os.environ.get("SHEGONG_FEEDBACK_WINDOW", "600"))

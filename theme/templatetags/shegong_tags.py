@@ -103,7 +103,12 @@ def public_notices_of(project):
 @register.simple_tag
 def public_projects_of(notice):
     """The notice's related projects a citizen may read: live and without a view restriction."""
-    return ProjectPage.objects.published().filter(notice_links__page=notice).order_by("code")
+    return (
+        ProjectPage.objects.published()
+        .filter(notice_links__page=notice)
+        .select_related("organization", "purchaser")
+        .order_by("code")
+    )
 
 
 @register.simple_tag

@@ -25,3 +25,14 @@ def project_extras(context, page):
         "publicity": notice,
         "objection_form": ObjectionForm(project=page, notice=notice) if notice else None,
     }
+
+
+@register.simple_tag
+def answered_objections(notice):
+    """The notice's objections that have an outcome, for publication with it: never who objected or how to reach them."""
+    return (
+        notice.objections.answered()
+        .select_related("project")
+        .only("project__title", "status", "text", "outcome", "reply", "created_at", "answered_at")
+        .order_by("created_at")
+    )

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from shegong.calls.demo import load_demo_calls
+from shegong.evaluations import demo as evaluations_demo
 from shegong.imports.accounts import import_user
 from shegong.imports.demo_images import attach_demo_images
 from shegong.imports.importer import ContentImporter
@@ -41,6 +42,8 @@ class Command(BaseCommand):
         self.stdout.write(f"演示图片：{attach_demo_images(created)} 张")
         self.stdout.write(f"项目申报：新建 {load_demo_calls(importer.user)} 份")
         self.stdout.write(f"路演评分：新建 {load_demo_reviews(importer.user)} 份")
+        for line in evaluations_demo.load(importer.user):
+            self.stdout.write(line)
         if options["admin"]:
             password = secrets.token_urlsafe(9)
             user, _ = get_user_model().objects.get_or_create(username="admin")

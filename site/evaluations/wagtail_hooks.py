@@ -1,0 +1,55 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Evaluation
+from .views import DraftNoticeView, EvaluationIndexView, ProposalsView
+
+
+class EvaluationViewSet(SnippetViewSet):
+    """Evaluation results, entered by editors; public only through a published 评估结果公示."""
+
+    model = Evaluation
+    icon = "tasks"
+    menu_label = "项目评估"
+    menu_order = 320
+    add_to_admin_menu = True
+    index_view_class = EvaluationIndexView
+    list_display = ["project", "kind", "agency", "evaluated_on", "score", "grade", "notice"]
+    list_filter = ["kind", "grade", "evaluated_on"]
+    list_export = ["project", "kind", "agency", "evaluated_on", "score", "grade", "findings", "notice"]
+    search_fields = ["agency", "findings", "project__title", "project__code"]
+    copy_view_enabled = False
+
+
+register_snippet(EvaluationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def evaluation_urls():
+    return [
+        path("evaluations/draft-notice/", DraftNoticeView.as_view(), name="evaluations_draft_notice"),
+        path("evaluations/list-proposals/", ProposalsView.as_view(), name="evaluations_list_proposals"),
+    ]
+
+
+class ProposalsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("snippets.change_socialorganization")
+
+
+@hooks.register("register_admin_menu_item")
+def proposals_menu_item():
+    return ProposalsMenuItem("红黑榜建议", reverse("evaluations_list_proposals"), icon_name="warning", order=330)
+
+
+@hooks.register("shegong_work_queue")
+def results_awaiting_publicity(request):
+    if request.user.has_perm("evaluations.change_evaluation"):
+        yield (
+            "待公示的评估结果",
+            Evaluation.objects.unpublished().count(),
+            reverse(Evaluation.snippet_viewset.get_url_name("list")),
+        )
