@@ -7,12 +7,11 @@ from wagtail.admin import messages
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.revisions import RevisionsRevertView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
-from wagtail.admin.viewsets.pages import PageViewSet
 
 from shegong.lifecycle.going_live import NotPublishable
 from shegong.pages.models import ProjectPage
 from shegong.roles.scope import may_reach_project
-from shegong.roles.views import ProjectExplorerView
+from shegong.roles.views import AuditablePageViewSet, ProjectExplorerView
 
 from .detection import unconfirmed_duplicates
 from .forms import ConfirmationForm
@@ -111,7 +110,7 @@ class ProjectWorkflowActionView(WorkflowActionView):
             return redirect(url)
 
 
-class ProjectPageViewSet(PageViewSet):
+class ProjectPageViewSet(AuditablePageViewSet):
     """The admin views of project pages. Wagtail keeps one viewset per page type, so the roles' scope
     (the explorer) is wired here beside the publication check (editing, reverting, approving)."""
 

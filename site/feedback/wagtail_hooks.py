@@ -1,9 +1,16 @@
+from django.urls import reverse
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from shegong.pages.models import ProjectPage
+from shegong.roles.scope import scope_projects
+from shegong.roles.views import scoped_views
+
 from .forms import ModerationForm
 from .models import Comment, Objection
+from .moderation import ModerationStatus
 
 DECISION = MultiFieldPanel([FieldPanel("status"), FieldPanel("moderation_note")], heading="审核")
 
@@ -36,7 +43,10 @@ class CommentViewSet(ModerationQueue):
     )
 
 
+@scoped_views
 class ObjectionViewSet(ModerationQueue):
+    """Editors handle every objection; a purchasing department reads those on its own projects."""
+
     model = Objection
     icon = "warning"
     menu_label = "公示异议"
@@ -53,6 +63,11 @@ class ObjectionViewSet(ModerationQueue):
         base_form_class=ModerationForm,
     )
 
+    def get_queryset(self, request):
+        return Objection.objects.filter(
+            project__in=scope_projects(request.user, ProjectPage.objects.all())
+        ).select_related("project", "notice")
+
 
 class ParticipationGroup(SnippetViewSetGroup):
     items = (CommentViewSet, ObjectionViewSet)
@@ -63,3 +78,19 @@ class ParticipationGroup(SnippetViewSetGroup):
 
 
 register_snippet(ParticipationGroup)
+
+
+def pending_list_url(model):
+    """The moderation queue of `model`, filtered to what awaits a decision."""
+    return reverse(model.snippet_viewset.get_url_name("list")) + "?status=" + ModerationStatus.PENDING
+
+
+@hooks.register("shegong_work_queue")
+def submissions_to_moderate(request):
+    user = request.user
+    if user.has_perm("feedback.change_comment"):
+        yield "待审核的项目留言", Comment.objects.pending().count(), pending_list_url(Comment)
+    if user.has_perm("feedback.change_objection") or user.has_perm("feedback.view_objection"):
+        # Until objections carry an outcome, the ones nobody has handled are those awaiting moderation.
+        objections = Objection.objects.pending().filter(project__in=scope_projects(user, ProjectPage.objects.all()))
+        yield "待处理的公示异议", objections.count(), pending_list_url(Objection)

@@ -10,6 +10,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from shegong.pages.models import ProjectPage
+from shegong.roles.scope import scope_projects
 
 from .models import Disbursement
 from .summary import GROUPINGS, Funds, anomalies, spent_by_project, totals
@@ -39,6 +40,10 @@ class FundsReport(ReportView):
 
     def get_heading(self, queryset, field):
         return self.export_headings[field]
+
+    def projects(self):
+        """The projects this account may reach: a purchasing department sees its own only."""
+        return scope_projects(self.request.user, ProjectPage.objects.all())
 
 
 FUNDS_COLUMNS = [
@@ -80,7 +85,7 @@ class ProjectFundsReport(FundsReport):
     list_export = list(export_headings)
 
     def get_queryset(self):
-        projects = list(ProjectPage.objects.select_related("purchaser").order_by("code"))
+        projects = list(self.projects().select_related("purchaser").order_by("code"))
         spent = spent_by_project(projects)
         return [ProjectRow(p, Funds(p.budget, spent.get(p.pk, 0))) for p in projects]
 
@@ -121,7 +126,7 @@ class FundsTotalsReport(FundsReport):
         return super().header_more_buttons + others
 
     def get_queryset(self):
-        return totals(ProjectPage.objects.all(), self.by)
+        return totals(self.projects(), self.by)
 
 
 class AnomaliesReport(FundsReport):
@@ -156,4 +161,4 @@ class AnomaliesReport(FundsReport):
     list_export = list(export_headings)
 
     def get_queryset(self):
-        return anomalies(Disbursement.objects.all())
+        return anomalies(Disbursement.objects.filter(project__in=self.projects()))

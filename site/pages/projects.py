@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from shegong.lifecycle.forms import ProjectPageForm
-from shegong.roles.permissions import ProjectPermissionTester
+from shegong.roles.permissions import ScopedPermissionTester
 from shegong.snippets.organizations import ListStatus
 
 from .blocks import BodyBlock
@@ -194,7 +194,7 @@ class ProjectPage(Page):
             raise ValidationError(errors)
 
     def permissions_for_user(self, user):
-        return ProjectPermissionTester(user, self)
+        return ScopedPermissionTester(user, self)
 
     def engages_blacklisted_organization(self):
         """The implementer is black-listed today, and this is not a record of past work.

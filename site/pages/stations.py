@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from shegong.roles.permissions import ScopedPermissionTester
 from shegong.snippets.models import RegionLevel
 
 from .blocks import BodyBlock
@@ -159,3 +160,6 @@ class StationPage(Page):
         if street is None:
             return ProjectPage.objects.none()
         return ProjectPage.objects.live().public().filter(street=street).order_by("-start_date", "code")
+
+    def permissions_for_user(self, user):
+        return ScopedPermissionTester(user, self)

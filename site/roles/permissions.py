@@ -2,11 +2,11 @@ from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .groups import AUDIT_PERMISSION
-from .scope import exclude_unreachable_projects, may_reach_page, may_reach_project
+from .scope import exclude_unreachable_projects, may_reach_page
 
 
-class ProjectPermissionTester(PagePermissionTester):
-    """Wagtail's page permissions, emptied on a project the account may not reach.
+class ScopedPermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, emptied on a project (or a station) the account may not reach.
 
     Every admin view of a page (edit, history, revisions, preview, delete,
     unpublish, lock, move) asks the page for this tester, so one check covers them.
@@ -14,7 +14,7 @@ class ProjectPermissionTester(PagePermissionTester):
 
     def __init__(self, user, page):
         super().__init__(user, page)
-        if user.is_active and not user.is_superuser and not may_reach_project(user, page):
+        if user.is_active and not user.is_superuser and not may_reach_page(user, page):
             self.permissions = set()
 
 

@@ -9,6 +9,7 @@ from . import audit
 from .groups import AUDIT_PERMISSION
 from .models import StaffProfile
 from .scope import exclude_unreachable_projects
+from .views import AuditablePageViewSet
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -17,14 +18,20 @@ def chooser_offers_reachable_projects(pages, request):
     return exclude_unreachable_projects(pages, request.user)
 
 
+@hooks.register("register_admin_viewset")
+def register_auditable_pages():
+    # Replaces Wagtail's fallback viewset of page types that have none of their own (registered at order -1).
+    return AuditablePageViewSet("auditable_pages")
+
+
 class StaffProfileViewSet(SnippetViewSet):
     model = StaffProfile
     icon = "user"
     menu_label = "账号归属"
     add_to_settings_menu = True
-    list_display = ["user", "department", "organization"]
+    list_display = ["user", "department", "organization", "street"]
     search_fields = ["user__username"]
-    panels = [FieldPanel("user"), FieldPanel("department"), FieldPanel("organization")]
+    panels = [FieldPanel("user"), FieldPanel("department"), FieldPanel("organization"), FieldPanel("street")]
 
 
 register_snippet(StaffProfileViewSet)
