@@ -72,13 +72,16 @@ def objection_filed(sender, instance, created, raw=False, **kwargs):
 def anomalous_payment(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    problems = [message for messages in disbursement_problems(instance).values() for message in messages]
+    # Checked as stored (amounts typed, the project's schedule fresh), on objects of its own: the caller's
+    # project would otherwise keep a cached “no schedule” from this check.
+    payment = sender.objects.select_related("project").get(pk=instance.pk)
+    problems = [message for messages in disbursement_problems(payment).values() for message in messages]
     if not problems:
         return
-    project = instance.project
+    project = payment.project
     text = (
-        f"“{project.title}”（项目编号 {project.code}）{instance.paid_on} 拨付 {instance.amount:,.2f} 元，"
-        f"被标记为资金异常：{'；'.join(problems)}。\n放行理由：{instance.override_reason or '（未填写）'}"
+        f"“{project.title}”（项目编号 {project.code}）{payment.paid_on} 拨付 {payment.amount:,.2f} 元，"
+        f"被标记为资金异常：{'；'.join(problems)}。\n放行理由：{payment.override_reason or '（未填写）'}"
     )
     path = reverse("funds:anomalies")
     notify(recipients.auditors(), "资金拨付异常", text, path)

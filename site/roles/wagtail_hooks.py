@@ -5,9 +5,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from shegong.feedback.models import Objection
+from shegong.funds.models import Disbursement, PaymentSchedule
+
 from . import audit
 from .groups import AUDIT_PERMISSION
-from .models import StaffProfile
+from .models import ProjectRecordLogEntry, StaffProfile
 from .scope import exclude_unreachable_projects
 from .views import AuditablePageViewSet
 
@@ -53,3 +56,11 @@ class AuditMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def audit_menu_item():
     return AuditMenuItem("项目审计", reverse("roles_audit_index"), icon_name="history", order=900)
+
+
+@hooks.register("register_log_actions")
+def log_scoped_records_apart(actions):
+    # Site history shows whatever a log model's viewable_by_user allows; ModelLogEntry's allows every record of
+    # a model to anyone holding one of its permissions, and purchasing departments read these.
+    for model in [Objection, Disbursement, PaymentSchedule]:
+        actions.register_model(model, ProjectRecordLogEntry)
