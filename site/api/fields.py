@@ -68,7 +68,9 @@ class ObjectionAnswersField(serializers.Field):
         answered = getattr(notice, "answered_objections", None)
         if answered is None:
             answered = notice.objections.answered().select_related("project").order_by("created_at")
-        public = self.context.setdefault("public_project_ids", set(public_projects().values_list("pk", flat=True)))
+        public = self.context.setdefault(
+            "public_project_ids", set(ProjectPage.objects.published().values_list("pk", flat=True))
+        )
         return [
             {
                 "project": PageLinkSerializer(objection.project).data,

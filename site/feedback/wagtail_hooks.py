@@ -4,8 +4,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from shegong.pages.models import ProjectPage
+from shegong.roles.scope import scope_projects
+from shegong.roles.views import scoped_views
+
 from .forms import ModerationForm
 from .models import Comment, Objection
+from .moderation import ModerationStatus
 
 DECISION = MultiFieldPanel([FieldPanel("status"), FieldPanel("moderation_note")], heading="审核")
 
@@ -38,7 +43,10 @@ class CommentViewSet(ModerationQueue):
     )
 
 
+@scoped_views
 class ObjectionViewSet(ModerationQueue):
+    """Editors handle every objection; a purchasing department reads those on its own projects."""
+
     model = Objection
     icon = "warning"
     menu_label = "公示异议"
@@ -72,6 +80,11 @@ class ObjectionViewSet(ModerationQueue):
         base_form_class=ModerationForm,
     )
 
+    def get_queryset(self, request):
+        return Objection.objects.filter(
+            project__in=scope_projects(request.user, ProjectPage.objects.all())
+        ).select_related("project", "notice")
+
 
 class ParticipationGroup(SnippetViewSetGroup):
     items = (CommentViewSet, ObjectionViewSet)
@@ -84,11 +97,18 @@ class ParticipationGroup(SnippetViewSetGroup):
 register_snippet(ParticipationGroup)
 
 
+def pending_list_url(model):
+    """The moderation queue of `model`, filtered to what awaits a decision."""
+    return reverse(model.snippet_viewset.get_url_name("list")) + "?status=" + ModerationStatus.PENDING
+
+
 @hooks.register("shegong_work_queue")
-def objections_awaiting_outcome(request):
-    if request.user.has_perm("feedback.change_objection"):
-        yield (
-            "待答复的公示异议",
-            Objection.objects.awaiting_outcome().count(),
-            reverse(Objection.snippet_viewset.get_url_name("list")),
+def submissions_to_handle(request):
+    user = request.user
+    if user.has_perm("feedback.change_comment"):
+        yield "待审核的项目留言", Comment.objects.pending().count(), pending_list_url(Comment)
+    if user.has_perm("feedback.change_objection") or user.has_perm("feedback.view_objection"):
+        objections = Objection.objects.awaiting_outcome().filter(
+            project__in=scope_projects(user, ProjectPage.objects.all())
         )
+        yield "待答复的公示异议", objections.count(), reverse(Objection.snippet_viewset.get_url_name("list"))

@@ -9,6 +9,7 @@ from django.db.models import Sum
 from shegong.pages.enums import ProjectStage
 
 from .checks import payment_problems
+from .schedules import tranches_of
 
 CENT = decimal.Decimal("0.01")
 
@@ -53,6 +54,12 @@ def spent_by_project(projects):
 def project_funds(project):
     spent = project.disbursements.aggregate(total=Sum("amount"))["total"] or decimal.Decimal(0)
     return Funds(project.budget, spent)
+
+
+def due_by(project, day):
+    """What the project's payment schedule says should have been paid by `day`: the tranches due then."""
+    shares = sum((tranche.share for tranche in tranches_of(project) if tranche.is_due(day)), decimal.Decimal(0))
+    return (decimal.Decimal(project.budget or 0) * shares / 100).quantize(CENT)
 
 
 @dataclass

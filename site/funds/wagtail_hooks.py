@@ -6,11 +6,26 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from shegong.pages.models import ProjectPage
+from shegong.roles.scope import scope_projects
+from shegong.roles.views import scoped_views
+
 from . import urls
 from .models import Disbursement, PaymentSchedule
+from .summary import anomalies
 
 
-class DisbursementViewSet(SnippetViewSet):
+class ProjectScopedViewSet(SnippetViewSet):
+    """A purchasing department reads the records of its own projects only."""
+
+    def get_queryset(self, request):
+        return self.model.objects.filter(
+            project__in=scope_projects(request.user, ProjectPage.objects.all())
+        ).select_related("project")
+
+
+@scoped_views
+class DisbursementViewSet(ProjectScopedViewSet):
     model = Disbursement
     icon = "form"
     menu_label = "资金拨付"
@@ -22,7 +37,8 @@ class DisbursementViewSet(SnippetViewSet):
     ordering = ["-paid_on"]
 
 
-class PaymentScheduleViewSet(SnippetViewSet):
+@scoped_views
+class PaymentScheduleViewSet(ProjectScopedViewSet):
     """A project's tranches; a project without one follows the default schedule (settings)."""
 
     model = PaymentSchedule
@@ -66,3 +82,11 @@ def funds_totals_menu_item():
 @hooks.register("register_reports_menu_item")
 def anomalies_menu_item():
     return FundsReportMenuItem("资金异常", reverse("funds:anomalies"), icon_name="warning", order=112)
+
+
+@hooks.register("shegong_work_queue")
+def flagged_payments(request):
+    user = request.user
+    if user.has_perm("funds.view_disbursement") or user.has_perm("funds.change_disbursement"):
+        payments = Disbursement.objects.filter(project__in=scope_projects(user, ProjectPage.objects.all()))
+        yield "被标记为异常的资金拨付", len(anomalies(payments)), reverse("funds:anomalies")

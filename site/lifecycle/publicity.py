@@ -1,5 +1,7 @@
 """Publicity notices (立项公示, 评估结果公示) and the period during which objections are open."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from wagtail.rich_text import RichText
@@ -140,4 +142,18 @@ def open_publicity(project, day=None):
         )
         .order_by("-published_on")
         .first()
+    )
+
+
+def publicity_ending(within_days, day=None):
+    """Live publicity notices (red/black list ones too) whose period ends between `day` (today) and `within_days` later."""
+    day = day or timezone.localdate()
+    return (
+        NoticePage.objects.live()
+        .filter(
+            kind__in=NoticeKind.publicity_kinds(),
+            publicity_until__gte=day,
+            publicity_until__lte=day + datetime.timedelta(days=within_days),
+        )
+        .order_by("publicity_until", "pk")
     )

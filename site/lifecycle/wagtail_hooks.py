@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -5,13 +6,15 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from shegong.pages.models import ProjectPage
+from shegong.pages.models import NoticeIndexPage, ProjectPage
 
 from .going_live import refusals
 from .models import ReviewScore
+from .publicity import publicity_ending
 from .transitions import CHANGE_STAGE_ACTION
 from .views import ChangeStageView
 
@@ -101,3 +104,13 @@ class ReviewScoreViewSet(SnippetViewSet):
 
 
 register_snippet(ReviewScoreViewSet)
+
+
+@hooks.register("shegong_work_queue")
+def publicity_ending_soon(request):
+    if not PagePermissionPolicy().user_has_permission(request.user, "publish"):
+        return
+    days = settings.SHEGONG_PUBLICITY_ENDING_DAYS
+    section = NoticeIndexPage.objects.first()
+    url = reverse("wagtailadmin_explore", args=[section.pk]) if section else reverse("wagtailadmin_home")
+    yield f"{days} 天内结束的公示", publicity_ending(days).count(), url

@@ -18,9 +18,10 @@ class OpsConfig(AppConfig):
     verbose_name = "运行维护"
 
     def ready(self):
-        from .exports import neutralise_spreadsheet_exports
+        from .exports import name_and_mark_spreadsheet_exports, neutralise_spreadsheet_exports
         from .pagecache import connect_invalidation
 
         post_migrate.connect(create_cache_table, sender=self)
         neutralise_spreadsheet_exports()
+        name_and_mark_spreadsheet_exports()
         connect_invalidation()

@@ -18,7 +18,7 @@ from .blocks import BodyBlock
 from .enums import ParticipantKind, ProjectStage
 from .forms import ProjectPageForm
 from .listing import filtered_listing
-from .permissions import ProjectPermissionTester
+from .permissions import ScopedPermissionTester
 
 
 class ProjectQuerySet(PageQuerySet):
@@ -223,7 +223,7 @@ class ProjectPage(Page):
             raise ValidationError(errors)
 
     def permissions_for_user(self, user):
-        return ProjectPermissionTester(user, self)
+        return ScopedPermissionTester(user, self)
 
     def engages_blacklisted_organization(self):
         """The implementer is black-listed today, and this is not a record of past work.

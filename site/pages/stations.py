@@ -12,6 +12,7 @@ from shegong.snippets.models import RegionLevel
 from .blocks import BodyBlock
 from .enums import StationLevel
 from .listing import filtered_listing
+from .permissions import ScopedPermissionTester
 
 
 def station_tree(stations):
@@ -159,3 +160,6 @@ class StationPage(Page):
         if street is None:
             return ProjectPage.objects.none()
         return ProjectPage.objects.published().filter(street=street).order_by("-start_date", "code")
+
+    def permissions_for_user(self, user):
+        return ScopedPermissionTester(user, self)

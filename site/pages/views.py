@@ -7,10 +7,9 @@ from django.utils.functional import cached_property
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.revisions import RevisionsRevertView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
-from wagtail.admin.viewsets.pages import PageViewSet
 
 from shegong.lifecycle.going_live import NotPublishable
-from shegong.roles.views import ProjectExplorerView
+from shegong.roles.views import AuditablePageViewSet, ProjectExplorerView
 
 from .models import ProjectPage
 
@@ -52,7 +51,7 @@ class ProjectWorkflowActionView(WorkflowActionView):
             return redirect(url)
 
 
-class ProjectPageViewSet(PageViewSet):
+class ProjectPageViewSet(AuditablePageViewSet):
     """The admin views of project pages. Wagtail keeps one viewset per page type, so the roles' scope
     (the explorer) is wired here beside the publication check (editing, reverting, approving)."""
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "shegong.opendata",
     "shegong.organizations",
     "shegong.workflows",
+    "shegong.notifications",
     "shegong.ops",
     "shegong.calls",
     "shegong.reviews",
@@ -264,6 +265,8 @@ SHEGONG_MAKEUP_WORKDAYS = [date.fromisoformat(d) for d in os.environ.get("SHEGON
 # 监督电话/监督邮箱 printed on every publicity notice drafted from now on (editors may change them per notice).
 SHEGONG_SUPERVISION_PHONE = os.environ.get("SHEGONG_SUPERVISION_PHONE", "")
 SHEGONG_SUPERVISION_EMAIL = os.environ.get("SHEGONG_SUPERVISION_EMAIL", "")
+# The 待办 panel and `shegong notify_due` announce publicity periods ending within this many days.
+SHEGONG_PUBLICITY_ENDING_DAYS = int(os.environ.get("SHEGONG_PUBLICITY_ENDING_DAYS", "2"))
 # Public comments and objections accepted from one IP address per window (seconds).
 SHEGONG_FEEDBACK_LIMIT = int(os.environ.get("SHEGONG_FEEDBACK_LIMIT", "5"))
 SHEGONG_FEEDBACK_WINDOW = int(os.environ.get("SHEGONG_FEEDBACK_WINDOW", "600"))
@@ -364,6 +367,17 @@ SHEGONG_PREVIEW_MAX_AGE = int(os.environ.get("SHEGONG_PREVIEW_MAX_AGE", str(60 *
 SHEGONG_WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("SHEGONG_WEBHOOK_RETRY_BASE_SECONDS", "30"))
 SHEGONG_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("SHEGONG_WEBHOOK_MAX_ATTEMPTS", "8"))
 SHEGONG_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SHEGONG_WEBHOOK_TIMEOUT_SECONDS", "10"))
+
+# Notification mail (shegong.notifications): printed to the console until an SMTP server is configured.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "") == "1"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "shegong@localhost")
 
 # LOG_FORMAT=json writes one JSON object a line (time, level, logger, message, request_id) for a log shipper.
 LOGGING = {

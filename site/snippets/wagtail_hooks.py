@@ -41,6 +41,7 @@ class SocialOrganizationViewSet(SnippetViewSet):
     model = SocialOrganization
     icon = "group"
     menu_label = "社会组织"
+    inspect_view_enabled = True  # auditors read a record without being able to change it
     list_display = ["name", "credit_code", "rating", "list_status", "list_until"]
     list_filter = ["rating", "list_status"]
     list_export = [

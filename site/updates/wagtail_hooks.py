@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from shegong.feedback.forms import ModerationForm
 from shegong.feedback.moderation import ModerationStatus
+from shegong.feedback.wagtail_hooks import pending_list_url
 from shegong.pages.models import ProjectPage
 from shegong.roles.scope import scope_projects
 from shegong.roles.views import scoped_views
@@ -71,3 +72,9 @@ register_snippet(ImplementationUpdateViewSet)
 def log_updates_apart(actions):
     # Site history shows whatever a log model's viewable_by_user allows; ModelLogEntry's allows every update.
     actions.register_model(ImplementationUpdate, UpdateLogEntry)
+
+
+@hooks.register("shegong_work_queue")
+def updates_to_moderate(request):
+    if request.user.has_perm(MODERATE):
+        yield "待审核的实施动态", ImplementationUpdate.objects.pending().count(), pending_list_url(ImplementationUpdate)

@@ -12,8 +12,7 @@ from shegong.pages.enums import ParticipantKind, ProjectStage
 from shegong.pages.models import ProjectIndexPage
 from shegong.roles.groups import EDITORS, ORGANIZATIONS
 from tests.calls.factories import ApplicationFactory
-from tests.factories import CommunityFactory, ProjectPageFactory
-from tests.platform1.factories import account
+from tests.factories import CommunityFactory, ProjectPageFactory, account
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,7 @@ from shegong.pages.enums import ParticipantKind
 from shegong.roles.groups import EDITORS, ORGANIZATIONS
 from shegong.snippets.organizations import ListStatus
 from tests.calls.factories import ApplicationFactory, CallPageFactory
-from tests.factories import CommunityFactory, OrganizationFactory
-from tests.platform1.factories import account
+from tests.factories import CommunityFactory, OrganizationFactory, account
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from shegong.roles.groups import DEPARTMENT_STAFF, EDITORS, ORGANIZATIONS
 from tests.calls.factories import ApplicationFactory
-from tests.factories import OrganizationFactory
-from tests.platform1.factories import account
+from tests.factories import OrganizationFactory, account
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from wagtail import hooks
 from shegong.calls.enums import ApplicationStatus
 from shegong.roles.groups import EDITORS, ORGANIZATIONS
 from tests.calls.factories import ApplicationFactory
-from tests.platform1.factories import account
+from tests.factories import account
 
 pytestmark = pytest.mark.django_db
 

@@ -7,15 +7,15 @@ import re
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageLogEntry
+from wagtail.models import GroupPagePermission, PageLogEntry
 
 from shegong.duplicates.holdback import HeldBack
 from shegong.duplicates.models import DuplicateConfirmation
-from shegong.pages.models import ProjectPage
+from shegong.pages.models import ProjectIndexPage, ProjectPage
 from shegong.roles.groups import DEPARTMENT_STAFF, EDITORS
 from tests.admin_forms import admin_form
 from tests.factories import DepartmentFactory, ProjectPageFactory, account
@@ -209,6 +209,12 @@ def test_department_staff_are_told_without_another_departments_draft_and_cannot_
         street=theirs.street,
         community=theirs.community,
         live=False,
+    )
+    # Department staff publish through the review workflow; a site may still let them publish directly.
+    GroupPagePermission.objects.create(
+        group=Group.objects.get(name=DEPARTMENT_STAFF),
+        page=ProjectIndexPage.objects.get(),
+        permission=Permission.objects.get(codename="publish_page"),
     )
     client.force_login(account("minzheng", DEPARTMENT_STAFF, department=civil))
     response = post_edit_form(client, mine, **{"action-publish": "action-publish"})

@@ -9,9 +9,9 @@ from django.utils import timezone
 from shegong.feedback.models import Objection
 from shegong.pages.enums import NoticeKind
 from shegong.pages.models import NoticePage
+from tests.admin_forms import post_form
 from tests.factories import ProjectPageFactory
 from tests.lifecycle.test_stage_changes import publish_publicity
-from tests.platform1.forms import post_form
 
 from .queue import work_queue
 

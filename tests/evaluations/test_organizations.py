@@ -8,8 +8,7 @@ from django.urls import reverse
 from shegong.evaluations.proposals import list_proposals
 from shegong.roles.groups import AUDITORS, EDITORS, ORGANIZATIONS
 from shegong.snippets.models import ListStatus
-from tests.factories import EvaluationFactory, NoticePageFactory, OrganizationFactory, ProjectPageFactory
-from tests.platform1.factories import account
+from tests.factories import EvaluationFactory, NoticePageFactory, OrganizationFactory, ProjectPageFactory, account
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from shegong.evaluations.models import Evaluation
 from shegong.lifecycle.publicity import RESULT_COLUMNS
 from shegong.pages.enums import NoticeKind, ProjectStage
 from shegong.pages.models import NoticePage
+from tests.admin_forms import post_form
 from tests.factories import EvaluationFactory, ProjectPageFactory
 from tests.lifecycle.test_stage_changes import change
-from tests.platform1.forms import post_form
 
 from .queue import work_queue
 

@@ -26,7 +26,8 @@ def scene(home):
     other = ProjectPageFactory(title="团区委乙中心的青少年项目", purchaser=youth, organization=yi)
     youth_staff = account("tuanqu", DEPARTMENT_STAFF, department=youth)
     for project, author in ((own, None), (other, youth_staff)):
-        project.save_revision(user=author, log_action=True).publish(user=author)
+        # Department staff no longer publish themselves (an editor approves in the workflow); the log keeps the author.
+        project.save_revision(user=author, log_action=True).publish(user=author, skip_permission_checks=True)
     other = ProjectPage.objects.get(pk=other.pk)
     other.save_revision(user=youth_staff, log_action=True)  # a pending edit
     Workflow.objects.get().start(other, youth_staff)

@@ -147,7 +147,8 @@ def test_department_staff_edit_their_own_departments_projects_only(client, home)
     response = post_form(client, edit, form_id="page-edit-form", summary="民政局更新的简介", **{"action-publish": "1"})
     assert response.status_code == 302
     own.refresh_from_db()
-    assert own.summary == "民政局更新的简介"
+    # Saved as a draft: department staff publish through the review workflow (tests/roles/test_review_step.py).
+    assert own.get_latest_revision_as_object().summary == "民政局更新的简介" and own.has_unpublished_changes
 
     for url in page_urls(other):
         assert refused(client, url, other.title), url

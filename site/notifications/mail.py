@@ -1,0 +1,36 @@
+"""One way to tell people about work waiting for them: a short Chinese email linking to the admin screen.
+
+Mail goes through Django's mail framework (EMAIL_BACKEND and friends come from the environment, see
+settings.base); it is sent once the transaction that made the work commits, so a rolled-back save
+never announces anything, and a mail server that fails never undoes the save.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+
+from shegong.api.links import absolute
+
+logger = logging.getLogger(__name__)
+
+
+def notify(users, subject, text, path):
+    """Mail each of `users` that has an address: `text`, then a link to the admin `path` where it is handled."""
+    addresses = sorted({user.email for user in users if user.is_active and user.email})
+    if not addresses:
+        return
+    body = f"{text}\n\n请登录后台处理：{absolute(path)}\n\n——{settings.WAGTAIL_SITE_NAME}（系统邮件，请勿回复）"
+    subject = f"【{settings.WAGTAIL_SITE_NAME}】{subject}"
+    transaction.on_commit(lambda: send(addresses, subject, body))
+
+
+def send(addresses, subject, body):
+    # One message per person: recipients never see each other's addresses.
+    messages = [EmailMessage(subject, body, to=[address]) for address in addresses]
+    try:
+        get_connection().send_messages(messages)
+    except OSError:
+        # The work itself is saved and shows in the 待办 panel; a mail server down must not turn the save into a 500.
+        logger.exception("通知邮件发送失败：%s", subject)
