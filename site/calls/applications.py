@@ -3,15 +3,19 @@
 import os
 
 from django.conf import settings
+from django.contrib.admin.utils import quote
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.log_actions import log
 from wagtail.models import Orderable
 
+from shegong.notifications.mail import notify
+from shegong.notifications.recipients import editors, organization_accounts
 from shegong.pages.enums import ParticipantKind
 from shegong.snippets.organizations import ListStatus
 
@@ -177,6 +181,12 @@ class Application(ClusterableModel):
             self.duplicate_matches = duplicate_matches(self)
             self.save()
             log(instance=self, action=SUBMIT_ACTION, user=user, data={"matches": len(self.duplicate_matches)})
+            notify(
+                editors(),
+                "新的项目申报待形式审查",
+                f"{self.organization}提交了项目申报“{self.title}”（{self.call.title}）。",
+                self.admin_path(),
+            )
 
     def moves(self):
         return EDITOR_MOVES.get(self.status, [])
@@ -198,6 +208,9 @@ class Application(ClusterableModel):
                 user=user,
                 data={"from": old.label, "to": new.label, "reason": reason},
             )
+            self.tell_organization(
+                f"项目申报“{self.title}”已变更为“{new.label}”。" + (f"\n理由：{reason}" if reason else "")
+            )
 
     def accept(self, user, day=None):
         """立项: the application in 路演评审 becomes a draft project under the projects section; returns it."""
@@ -212,7 +225,14 @@ class Application(ClusterableModel):
             self.status, self.status_reason = ApplicationStatus.APPROVED, ""
             self.save(update_fields=["project", "status", "status_reason", "updated_at"])
             log(instance=self, action=ACCEPT_ACTION, user=user, data={"code": self.project.code})
+            self.tell_organization(f"项目申报“{self.title}”已立项，项目编号 {self.project.code}，立项公示后进入实施。")
         return self.project
+
+    def admin_path(self):
+        return reverse(self.snippet_viewset.get_url_name("inspect"), args=[quote(self.pk)])
+
+    def tell_organization(self, text):
+        notify(organization_accounts(self.organization_id), "项目申报状态变更", text, self.admin_path())
 
 
 class ApplicationBudgetLine(Orderable):

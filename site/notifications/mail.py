@@ -11,13 +11,14 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 
-from shegong.api.links import absolute
-
 logger = logging.getLogger(__name__)
 
 
 def notify(users, subject, text, path):
     """Mail each of `users` that has an address: `text`, then a link to the admin `path` where it is handled."""
+    # Imported here: models import this module, and the API's link helpers need the app registry ready.
+    from shegong.api.links import absolute
+
     addresses = sorted({user.email for user in users if user.is_active and user.email})
     if not addresses:
         return

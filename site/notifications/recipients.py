@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from shegong.roles.groups import AUDITORS, DEPARTMENT_STAFF, EDITORS
+from shegong.roles.groups import AUDITORS, DEPARTMENT_STAFF, EDITORS, ORGANIZATIONS
 
 
 def active_users():
@@ -24,3 +24,8 @@ def department_staff(department_id):
     if not department_id:
         return active_users().none()
     return active_users().filter(groups__name=DEPARTMENT_STAFF, staff_profile__department_id=department_id).distinct()
+
+
+def organization_accounts(organization_id):
+    """The accounts a social organization applies and reports with."""
+    return active_users().filter(groups__name=ORGANIZATIONS, staff_profile__organization_id=organization_id).distinct()

@@ -2,11 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from shegong.calls.enums import ApplicationStatus
 from shegong.lifecycle.publicity import publicity_notice_for
+from shegong.notifications.mail import notify
 from shegong.pages.enums import ProjectStage
 
 from .enums import Outcome
@@ -19,6 +21,12 @@ def assign_expert(application, expert, user):
     assignment.full_clean()
     assignment.save()
     log(assignment, "wagtail.create", user=user)
+    notify(
+        [expert],
+        "新的路演评审任务",
+        f"请为项目申报“{application.title}”（{application.organization}）评分。",
+        reverse("reviews:mine"),
+    )
     return assignment
 
 
