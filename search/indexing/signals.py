@@ -5,6 +5,7 @@ view restriction, and an edit of a snippet or document that live pages show. A d
 nothing live and queues nothing, for this index and for Wagtail's own. Raw saves (loaddata) queue nothing.
 """
 
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from modelsearch import index as modelsearch_index
@@ -61,7 +62,7 @@ def page_deleted(sender, instance, **kwargs):
     # The document row went with the page (on_delete=CASCADE); Elasticsearch is told by the task.
     if isinstance(instance, Page) and sync.es_enabled():
         sync.queue_for_elasticsearch([instance.pk])
-        flush_elasticsearch.enqueue()
+        transaction.on_commit(flush_elasticsearch.enqueue, robust=True)
 
 
 def page_moved(sender, instance, **kwargs):

@@ -39,9 +39,11 @@ def shegong(env, *args, check=True):
 
 
 def prepare_demo(env):
-    """An empty database made ready as an operator does: migrate, the demo content, static files."""
+    """An empty database made ready as an operator does: migrate, the demo content (indexed by the task worker, as
+    the shegong-tasks unit would), static files."""
     shegong(env, "migrate", "--noinput", "-v0")
     shegong(env, "load_demo")
+    shegong(env, "db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v0")
     shegong(env, "collectstatic", "--noinput", "-v0")
 
 
