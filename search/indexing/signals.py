@@ -5,7 +5,9 @@ view restriction, and an edit of a snippet or document that live pages show. A d
 nothing live and queues nothing, for this index and for Wagtail's own. Raw saves (loaddata) queue nothing.
 """
 
-from django.db import transaction
+import contextlib
+import contextvars
+
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from modelsearch import index as modelsearch_index
@@ -42,10 +44,29 @@ def only_draft_fields(update_fields):
     return update_fields is not None and set(update_fields) <= DRAFT_FIELDS
 
 
+_paused = contextvars.ContextVar("shegong_index_paused", default=False)
+
+
+@contextlib.contextmanager
+def paused():
+    """Queue no index work inside: for a dry run, whose writes are rolled back. The immediate task backend would
+    run the work at once, and Elasticsearch is outside the database's transaction, so no rollback would reach it."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def queue(task, *args):
+    if not _paused.get():
+        task.enqueue(*args)
+
+
 def enqueue(page_ids):
     page_ids = sorted(set(page_ids))
     if page_ids:
-        reindex_pages.enqueue(page_ids)
+        queue(reindex_pages, page_ids)
 
 
 def page_published_or_unpublished(sender, instance, **kwargs):
@@ -60,18 +81,18 @@ def page_created(sender, instance, created, raw=False, **kwargs):
 
 def page_deleted(sender, instance, **kwargs):
     # The document row went with the page (on_delete=CASCADE); Elasticsearch is told by the task.
-    if isinstance(instance, Page) and sync.es_enabled():
+    if isinstance(instance, Page) and sync.es_enabled() and not _paused.get():
         sync.queue_for_elasticsearch([instance.pk])
-        transaction.on_commit(flush_elasticsearch.enqueue, robust=True)
+        queue(flush_elasticsearch)
 
 
 def page_moved(sender, instance, **kwargs):
-    reindex_subtree.enqueue(instance.pk)
+    queue(reindex_subtree, instance.pk)
 
 
 def restriction_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        reindex_subtree.enqueue(instance.page_id)
+        queue(reindex_subtree, instance.page_id)
 
 
 def pages_showing(model, pk):

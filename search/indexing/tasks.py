@@ -5,7 +5,6 @@ state, and running one twice does no harm."""
 import datetime
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
@@ -15,9 +14,7 @@ from . import rebuild, sync
 @task()
 def reindex_pages(page_ids: list[int]):
     sync.reindex_pages(page_ids)
-    # Elasticsearch is outside the database's transaction: it hears of a change only once the change commits
-    # (at once for a worker; at the end of the request with the immediate backend), never of one rolled back.
-    transaction.on_commit(flush_elasticsearch.call, robust=True)
+    flush_elasticsearch.call()
 
 
 @task()

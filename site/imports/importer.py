@@ -9,6 +9,8 @@ it publishes only what it creates, and what was live with no pending draft. Stag
 screen's code (`change_stage`), with the same rule: a skipped or reversed stage needs a reason (`stage_reason`).
 """
 
+import contextlib
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +19,7 @@ from wagtail.log_actions import log
 
 from shegong.lifecycle.transitions import change_stage
 from shegong.roles.scope import may_reach_project
+from shegong.search.indexing import signals as index_signals
 
 from .accounts import import_user
 from .duplicates import check_imported_project
@@ -52,7 +55,8 @@ class ContentImporter:
             self.report.problems.append(
                 Problem(f"未知的列表：{'、'.join(sorted(unknown))}（可用：{'、'.join(SECTIONS)}）", code="unknown")
             )
-        with transaction.atomic():
+        # A dry run is rolled back: it queues no index work, which would reach Elasticsearch regardless.
+        with transaction.atomic(), index_signals.paused() if dry_run else contextlib.nullcontext():
             for section, reader in SECTIONS.items():
                 rows = document.get(section) or []
                 if not isinstance(rows, list):
