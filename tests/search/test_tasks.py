@@ -2,6 +2,7 @@
 load queues none, and a lost Elasticsearch index is noticed, answered around and rebuilt."""
 
 import json
+import signal
 
 import pytest
 from django.core import serializers
@@ -34,7 +35,14 @@ def waiting():
 
 def run_worker():
     """`shegong db_worker --batch`: works through what is waiting, then stops."""
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    # The worker installs its own SIGTERM/SIGINT handlers; give the test process its own back afterwards, or a
+    # later SIGTERM (CI's timeout) would end whichever test was running with SystemExit(0) instead of stopping.
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT)}
+    try:
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
     assert waiting() == []
     assert not DBTaskResult.objects.filter(status="FAILED").exists()
 
