@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .served import empty_postgres, shegong, site_env
+from .served import empty_postgres, prepare_demo, shegong, site_env
 
 PROBE = """
 import json
@@ -64,8 +64,7 @@ def test_round_trip_on_postgresql(tmp_path):
     url = os.environ["DATABASE_URL"]
     empty_postgres(url)
     env = site_env(tmp_path / "pg", database_url=url)
-    shegong(env, "migrate", "--noinput", "-v0")
-    shegong(env, "load_demo")
+    prepare_demo(env)
     restored_env = site_env(tmp_path / "pg-restored", database_url=url)
     round_trip(env, restored_env, tmp_path, wipe=lambda: empty_postgres(url))
 
