@@ -5,7 +5,7 @@ from shegong.reviews.actions import assign_expert
 from shegong.roles.groups import EDITORS, ORGANIZATIONS
 from tests.calls.factories import ApplicationFactory
 from tests.factories import OrganizationFactory, account
-from tests.reviews.factories import expert
+from tests.reviews.factories import RubricFactory, expert, under_review
 
 
 def test_submitting_tells_the_editors_and_each_decision_tells_the_organization(home, mailoutbox, committed):
@@ -31,8 +31,6 @@ def test_submitting_tells_the_editors_and_each_decision_tells_the_organization(h
 
 
 def test_an_assigned_expert_is_asked_to_score(home, mailoutbox, committed):
-    from tests.reviews.factories import RubricFactory, under_review
-
     rubric = RubricFactory()
     application = under_review(rubric.call, title="社区长者助餐服务项目")
     zhang = expert("expert_zhang")
