@@ -1,7 +1,9 @@
 """Search benchmark: index time, documents per second, query p50/p95 and RSS of the embedded engine,
 beside the bare floor so the overhead is a ratio: on SQLite the same FTS5 MATCH, top 10 by bm25; on
 PostgreSQL (DATABASE_URL=postgres://...) the same terms as `terms_vector @@ tsquery`, top 10 by ts_rank.
-On SQLite only, the service's time in parts: the page of hits (ranked by bm25) and the facet counts, each timed alone, and
+On PostgreSQL, the engine as it stood at another revision (--baseline, `main` by default) answers every query too,
+interleaved with this one in the same run, and the answers are compared (same total, hits, order, scores, tiers
+and facet counts). On SQLite only, the service's time in parts: the page of hits (ranked by bm25) and the facet counts, each timed alone, and
 the rest (documents, snippets, facet lists). The service counts facets on a second connection while it
 ranks, so the rest is its time less the longer of the two parts.
 
@@ -12,6 +14,8 @@ ranks, so the rest is its time less the longer of the two parts.
     DATABASE_URL=postgres://shegong:shegong@127.0.0.1:5432/shegong_bench .venv/bin/python bench/search
     .venv/bin/python bench/search --postgres postgres://shegong:shegong@127.0.0.1:5432/shegong_bench
                                                   # SQLite, then PostgreSQL, in one run
+    DATABASE_URL=... .venv/bin/python bench/search --reuse --sizes 100000
+                                                  # keep the corpus a previous run left at that size
 
 Documents are synthetic but realistic (social-work vocabulary, document numbers, project codes) and are
 written straight into the search tables, so this measures the engine, not page creation. The index
@@ -20,6 +24,7 @@ apart.
 """
 
 import argparse
+import importlib.util
 import os
 import random
 import sqlite3
@@ -28,7 +33,9 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 QUERIES = [
     "社工",
@@ -68,6 +75,7 @@ WORDS = (
 FILLER = "的 和 为 在 对 开展 推进 加强 提供 建立 完善 落实 有关 工作 进一步 全面 按照 要求".split()
 STREETS = ["关上街道", "吴井街道", "金马街道", "小板桥街道", "太和街道", "矣六街道"]
 BATCH = 1000
+ROOT = Path(__file__).resolve().parents[2]
 # The connection settings that bear on speed, printed so runs can be compared.
 PRAGMAS = ["journal_mode", "synchronous", "cache_size", "mmap_size", "temp_store"]
 CATEGORIES = ["社区营造", "党组织服务群众", "新时代文明实践", "公益创投"]
@@ -177,8 +185,40 @@ def floor_statement(tiers):
     )
 
 
-def time_queries(repeats):
-    """Milliseconds per query: the service, the floor, and on SQLite the engine's two statements on their own."""
+def baseline_search_sql(revision):
+    """postgres_search_sql as it stood at `revision`, loaded from git beside the current one."""
+    path = "search/engines/embedded_postgres.py"
+    source = subprocess.run(
+        ["git", "show", f"{revision}:{path}"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    spec = importlib.util.spec_from_loader("shegong.search.engines.baseline_postgres", loader=None)
+    module = importlib.util.module_from_spec(spec)
+    exec(compile(source, f"{revision}:{path}", "exec"), module.__dict__)
+    return module.postgres_search_sql
+
+
+@contextmanager
+def engine_at(search_sql):
+    """The embedded engine with this PostgreSQL statement builder (None: the current one)."""
+    from shegong.search.engines import embedded
+
+    with mock.patch.object(embedded, "postgres_search_sql", search_sql or embedded.postgres_search_sql):
+        yield
+
+
+def answer(tiers):
+    """Everything the engine answers for a query, to compare two statements' answers."""
+    from shegong.search.engines.embedded import EmbeddedEngine
+    from shegong.search.engines.query import Query
+
+    result = EmbeddedEngine().search(Query(tiers))
+    return result.count, result.hits, result.tiers, {name: dict(counts) for name, counts in result.facets.items()}
+
+
+def time_queries(repeats, baseline=None):
+    """Milliseconds per query: the service, the floor, the baseline's service (interleaved with this one's, taking
+    turns at going first), and on SQLite the engine's two statements on their own. With a baseline, also how many
+    queries both answer identically."""
     from django.db import connection
 
     from shegong.search import matching, service
@@ -191,41 +231,68 @@ def time_queries(repeats):
             cursor.execute(sql, params)
             cursor.fetchall()
 
-    times = defaultdict(list)
-    for _ in range(repeats):
-        for text in QUERIES:
+    times, identical = defaultdict(list), 0
+    for text in QUERIES if baseline else []:
+        tiers = matching.plan(text).tiers
+        with engine_at(baseline):
+            before = answer(tiers)
+        identical += before == answer(tiers)
+    for repeat in range(repeats):
+        for number, text in enumerate(QUERIES):
             tiers = matching.plan(text).tiers
             times["suggest"].append(timed(suggest, text[:2]))
             times["floor"].append(timed(floor, *floor_statement(tiers)))
-            times["service"].append(timed(service.search, text))
+            turns = [("service", None), ("baseline", baseline)] if baseline else [("service", None)]
+            for name, search_sql in turns if (repeat + number) % 2 else reversed(turns):
+                with engine_at(search_sql):
+                    times[name].append(timed(service.search, text))
             if connection.vendor != "sqlite":
                 continue  # the parts below are SQLiteSearch's; PostgreSQL runs one statement
             search = SQLiteSearch(Query(tiers))
             times["hits"].append(timed(search.hits))
             times["facets"].append(timed(search.facets))
             times["rest"].append(times["service"][-1] - max(times["hits"][-1], times["facets"][-1]))
-    return times
+    return times, identical
 
 
-def run(size, repeats):
+def corpus_is_there(size):
+    """Whether the documents table holds this size's synthetic corpus (left by a previous run)."""
+    from shegong.search.models import SearchDocument
+
+    first, _ = make_document(random.Random(size), 1)
+    documents = SearchDocument.objects
+    return documents.count() == size and documents.filter(page_id=1, title=first.title).exists()
+
+
+def load():
+    return "负载 " + " / ".join(f"{n:.1f}" for n in os.getloadavg())
+
+
+def run(size, repeats, revision, reuse=False):
     from django.db import connection
 
+    from shegong.search.engines.embedded_postgres import POSTINGS_TABLE
     from shegong.search.indexing import index
     from shegong.search.models import SearchDocument
 
-    SearchDocument.objects.all()._raw_delete(using="default")
     sqlite = connection.vendor == "sqlite"
-    with connection.cursor() as cursor:
-        if sqlite:
-            cursor.execute(f"INSERT INTO {index.FTS_TABLE}({index.FTS_TABLE}) VALUES ('rebuild')")
-        else:
-            cursor.execute(f"VACUUM ANALYZE {index.DOC_TABLE}")  # no dead rows from the last size
-    making, indexing = index_corpus(size)
-    if not sqlite:
-        # What autovacuum would soon do, so the planner knows the table; counted as indexing.
+    if reuse and corpus_is_there(size):
+        making = indexing = float("nan")
+    else:
+        SearchDocument.objects.all()._raw_delete(using="default")
         with connection.cursor() as cursor:
-            indexing += timed(cursor.execute, f"ANALYZE {index.DOC_TABLE}") / 1000
-    times = time_queries(repeats)
+            if sqlite:
+                cursor.execute(f"INSERT INTO {index.FTS_TABLE}({index.FTS_TABLE}) VALUES ('rebuild')")
+            else:
+                cursor.execute(f"VACUUM ANALYZE {index.DOC_TABLE}")  # no dead rows from the last size
+        making, indexing = index_corpus(size)
+    if not sqlite:
+        # What autovacuum would soon do, so the planner knows the tables and the postings are read from their
+        # index alone; counted as indexing.
+        with connection.cursor() as cursor:
+            for table in (index.DOC_TABLE, POSTINGS_TABLE):
+                indexing += timed(cursor.execute, f"VACUUM ANALYZE {table}") / 1000
+    times, identical = time_queries(repeats, None if sqlite else baseline_search_sql(revision))
 
     def p(name):
         return f"{percentile(times[name], 50):6.1f} / {percentile(times[name], 95):6.1f}"
@@ -236,8 +303,14 @@ def run(size, repeats):
         f"{size:>7} 篇 | 建索引 {indexing:6.1f} 秒 ({size / indexing:6.0f} 篇/秒；另有生成语料 {making:5.1f} 秒) | "
         f"RSS {rss_mb():5.0f} MB",
         f"{'':>10}p50 / p95 毫秒：检索服务 {p('service')} | {floor_name} {p('floor')} | p95 倍数 {ratio:4.1f}× | "
-        f"联想（前两字）{p('suggest')}",
+        f"联想（前两字）{p('suggest')} | {load()}",
     ]
+    if not sqlite:
+        lines.append(
+            f"{'':>10}对照（{revision} 的 PostgreSQL 语句，同一次运行中交替）p50 / p95 毫秒：{p('baseline')} | "
+            f"p95 之比 {percentile(times['baseline'], 95) / percentile(times['service'], 95):4.1f}× | "
+            f"答案相同 {identical}/{len(QUERIES)}（总数、命中、顺序、分数、层级、分面计数）"
+        )
     if sqlite:
         lines.append(
             f"{'':>10}分项（各自单独计时，服务中二者并行）p50 / p95 毫秒：取一页（bm25 排序）{p('hits')} | "
@@ -274,6 +347,10 @@ def main():
     parser.add_argument("--relevance", action="store_true", help="在演示内容上跑相关性测试集（两种引擎）")
     parser.add_argument("--indexing", action="store_true", help="保存草稿与发布一个项目的耗时和查询次数")
     parser.add_argument("--postgres", metavar="DATABASE_URL", help="先测 SQLite，再测这个 PostgreSQL 数据库")
+    parser.add_argument(
+        "--baseline", default="main", metavar="REV", help="PostgreSQL 上与之对照的 git 版本（默认 main）"
+    )
+    parser.add_argument("--reuse", action="store_true", help="库中已有该规模的合成语料时直接使用，不重建")
     args = parser.parse_args()
     if args.postgres:
         # Each database in its own process: Django is set up once per process.
@@ -301,9 +378,9 @@ def main():
         from indexing import run as indexing
 
         return indexing()
-    print(f"数据库：{describe_database()}；查询 {len(QUERIES)} 个 × {args.repeats} 次", flush=True)
+    print(f"数据库：{describe_database()}；查询 {len(QUERIES)} 个 × {args.repeats} 次；{load()}", flush=True)
     for size in args.sizes:
-        run(size, args.repeats)
+        run(size, args.repeats, args.baseline, args.reuse)
 
 
 if __name__ == "__main__":

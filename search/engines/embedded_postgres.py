@@ -1,5 +1,6 @@
-"""The embedded engine's hits on PostgreSQL: the tsvector column and its GIN index find them, and they are
-ranked by BM25 exactly as SQLite's FTS5 bm25() ranks them, so both databases give the same order.
+"""The embedded engine's hits on PostgreSQL, found and ranked from the postings table (migration 0009): one row per
+word of each document, with the word's positions. They are ranked by BM25 exactly as SQLite's FTS5 bm25() ranks
+them, so both databases give the same order.
 
 FTS5's bm25, for the phrases q of the query (every segment of every word) and a document D:
 
@@ -8,28 +9,27 @@ FTS5's bm25, for the phrases q of the query (every segment of every word) and a 
 
 with N the number of documents, n(q) those holding q, |D| the document's length in tokens (the
 terms_length column, migration 0004) and avgdl the mean length; N and the sum of the lengths are kept by
-the database in a totals table (migration 0008), so no search counts them. tf(q, D), the times the phrase
-occurs, is ts_rank_cd with every weight 1 and no normalisation: each occurrence of a phrase is one cover of
-density 1 (the tsvector keeps 255 positions of a token, so past that it counts no higher; bm25 hardly
-moves there).
+the database in a totals table (migration 0008), so no search counts them. tf(q, D) is the number of places
+where the phrase's words stand one after the other, read from the postings (the positions are those of the
+document's tsvector, which keeps 255 positions of a word and none past 16,383).
 
-Most of a search's time is spent per document holding a word, and ts_rank_cd is the dear part of it (a
-phrase's tf costs several times the test whether the document holds it). So the documents holding any
-phrase are read once, unfiltered, with only whether each holds each phrase: that gives n(q), each hit's
-strictest tier and the hits (those holding a word and passing the filters). Then tf is computed only for
-the hits that can be on the page, on their own tier's phrases. The tsvectors are kept inside the rows
-(migration 0008), so reading one costs no TOAST fetch.
+A search reads the postings of its phrases' words, in (term, page_id) order from the index that carries the
+positions: a few bytes per document holding a word, where reading the document's tsvector cost 4–5 kB. Each
+document holding a phrase gets its tf of every phrase in one row; that gives n(q), its strictest tier, its score,
+and with its facet values (read from an index that carries them, migration 0009) the counts.
 """
 
 from .. import matching
 from ..matching import Phrase, Without
-from .query import COLUMN, Query, Sort
+from .query import Query
 from .tables import DOC_TABLE
 
 K1, B = 1.2, 0.75
-TF = "CAST(ts_rank_cd('{1,1,1,1}', d.terms_vector, CAST(%s AS tsquery), 0) AS float8)"
-HELD = "CAST(d.terms_vector @@ CAST(%s AS tsquery) AS int)"
 TOTALS_TABLE = "shegong_search_totals"  # migration 0008
+POSTINGS_TABLE = "shegong_search_postings"  # migration 0009
+# A phrase of up to this many distinct words is found by joining their postings (PostgreSQL plans up to 8 joins
+# in the best order).
+JOINED_WORDS = 6
 
 
 def tsquery_phrase(tokens, prefix=False) -> str:
@@ -64,15 +64,39 @@ def _holds(expression, column):
     return "((" + " + ".join(f"CAST({part} AS int)" for part in parts) + f") >= {expression.count})"
 
 
+def _phrase_postings(i, phrase):
+    """SQL and parameters: (page_id, i, tf) for each document holding the phrase.
+
+    The postings of the phrase's first word are joined to those of its other words on the document; tf counts the
+    positions of the first word that the others follow, one place further each. A phrase of more words than
+    JOINED_WORDS (a pasted sentence) is rare in the documents: the tsvector's index finds them, ts_rank_cd counts."""
+    words = list(dict.fromkeys(phrase.tokens))
+    if len(words) == 1 and len(phrase.tokens) == 1:
+        sql = f"SELECT page_id, {i} AS i, CAST(cardinality(positions) AS float8) AS tf FROM {POSTINGS_TABLE} WHERE term = %s"
+        return sql, words
+    if len(words) > JOINED_WORDS:
+        sql = (
+            f"SELECT page_id, {i} AS i, CAST(ts_rank_cd('{{1,1,1,1}}', terms_vector, q, 0) AS float8) AS tf "
+            f"FROM {DOC_TABLE}, CAST(%s AS tsquery) AS q WHERE terms_vector @@ q"
+        )
+        return sql, [tsquery_phrase(phrase.tokens)]
+    alias = {word: f"p{k}" for k, word in enumerate(words)}
+    joins = " ".join(
+        f"JOIN {POSTINGS_TABLE} {alias[w]} ON {alias[w]}.page_id = p0.page_id AND {alias[w]}.term = %s"
+        for w in words[1:]
+    )
+    follows = " AND ".join(f"x + {k} = ANY({alias[word]}.positions)" for k, word in enumerate(phrase.tokens) if k)
+    sql = (
+        f"SELECT p0.page_id, {i} AS i, t.tf FROM {POSTINGS_TABLE} p0 {joins} CROSS JOIN LATERAL "
+        f"(SELECT CAST(COUNT(*) AS float8) AS tf FROM unnest(p0.positions) AS x WHERE {follows}) AS t "
+        "WHERE p0.term = %s AND t.tf > 0"
+    )
+    return sql, [*words[1:], words[0]]
+
+
 def postgres_search_sql(query: Query, columns: str, where: str, params: list, order: str):
     """CTEs `h`, every hit with its strictest tier and `columns`, and `page`, the (id, score, tier, date) of the
-    hits on the page in `order`; and their parameters (the page's limit and offset last).
-
-    Whether a document holds each phrase is all that finding the hits, their tiers and n(q) need, and that is
-    cheap; the scores are computed only for the hits that can be on the page: those of the tiers up to the
-    one the page ends in (by relevance), or the page itself (by date), each on its own tier's phrases.
-    """
-    page_end = query.offset + query.limit
+    hits on the page in `order`; and their parameters (the page's limit and offset last)."""
     if not query.tiers:
         hits = f"SELECT d.page_id AS id, 0 AS tier, d.date AS date, {columns} FROM {DOC_TABLE} d WHERE 1=1{where}"
         page = f"SELECT id, 0.0 AS score, tier, date FROM h ORDER BY {order} LIMIT %s OFFSET %s"
@@ -80,52 +104,36 @@ def postgres_search_sql(query: Query, columns: str, where: str, params: list, or
     excluded = [tier.excluded for tier in query.tiers if isinstance(tier, Without)]
     scored = list(dict.fromkeys(p for tier in query.tiers for p in matching.phrases(tier)))
     phrases = list(dict.fromkeys([*scored, *excluded]))
-    held = {phrase: f"d.held{i}" for i, phrase in enumerate(phrases)}
+    tf = {phrase: f"c.tf{i}" for i, phrase in enumerate(phrases)}
     n = range(len(phrases))
-    holding = ", ".join(f"{HELD} AS held{i}" for i in n)
-    df = ", ".join(f"COUNT(*) FILTER (WHERE held{i} > 0) AS df{i}" for i in n)
+    postings = [_phrase_postings(i, phrase) for i, phrase in enumerate(phrases)]
+    per_document = ", ".join(f"COALESCE(MAX(tf) FILTER (WHERE i = {i}), 0) AS tf{i}" for i in n)
+    df = ", ".join(f"COUNT(*) FILTER (WHERE tf{i} > 0) AS df{i}" for i in n)
     idf = ", ".join(f"GREATEST(LN((s.n - df{i} + 0.5) / (df{i} + 0.5)), 1e-6) AS idf{i}" for i in n)
-    strictest = [_holds(tier, held) for tier in query.tiers[:-1]]
+    strictest = [_holds(tier, tf) for tier in query.tiers[:-1]]
     tier = f"CASE {' '.join(f'WHEN {h} THEN {i}' for i, h in enumerate(strictest))} ELSE {len(query.tiers) - 1} END"
-    # A hit is scored on the phrases of its strictest tier, as FTS5 scores it there (each tier is one MATCH);
-    # the tf of a phrase is computed only for the hits in a tier that scores it.
-    tiers_of = {p: [i for i, t in enumerate(query.tiers) if p in matching.phrases(t)] for p in scored}
-    tf = ", ".join(
-        f"CASE WHEN h.tier IN ({', '.join(map(str, tiers_of[p]))}) THEN {TF} END AS tf{phrases.index(p)}"
-        for p in scored
-    )
-    norm = f"{K1} * (1 - {B} + {B} * d.terms_length / s.avgdl)"
-    term = {p: f"w.idf{i} * t.tf{i} * {K1 + 1} / (t.tf{i} + {norm})" for i, p in enumerate(phrases) if p in scored}
+    norm = f"{K1} * (1 - {B} + {B} * h.terms_length / s.avgdl)"
+    term = {p: f"w.idf{i} * h.tf{i} * {K1 + 1} / (h.tf{i} + {norm})" for i, p in enumerate(phrases) if p in scored}
+    # A hit is scored on the phrases of its strictest tier, as FTS5 scores it there (each tier is one MATCH).
     score = " ".join(
         f"WHEN {i} THEN {' + '.join(term[p] for p in matching.phrases(t))}" for i, t in enumerate(query.tiers)
     )
-    if query.sort == Sort.NEWEST:
-        candidates = f"(SELECT * FROM h ORDER BY {order} LIMIT {page_end})"
-    else:
-        # The tier the page ends in: the first whose hits and those of the tiers before it fill it.
-        candidates = (
-            "(SELECT * FROM h WHERE tier <= (SELECT COALESCE(MIN(tier) FILTER (WHERE upto >= "
-            f"{page_end}), MAX(tier)) FROM (SELECT tier, SUM(COUNT(*)) OVER (ORDER BY tier) AS upto "
-            "FROM h GROUP BY tier) AS tiers))"
-        )
+    tfs = ", ".join(f"c.tf{i}" for i in n)
     ctes = (
-        f"c AS MATERIALIZED (SELECT d.page_id, d.date, {', '.join(COLUMN.values())}, {holding} "
-        f"FROM {DOC_TABLE} d WHERE d.terms_vector @@ CAST(%s AS tsquery)), "
+        f"c AS MATERIALIZED (SELECT page_id, {per_document} FROM ({' UNION ALL '.join(sql for sql, _ in postings)}) "
+        "AS p GROUP BY page_id), "
         f"s AS MATERIALIZED (SELECT CAST(documents AS float8) AS n, CAST(tokens AS float8) / NULLIF(documents, 0) "
         f"AS avgdl FROM {TOTALS_TABLE} WHERE id = 1), "
         f"w AS MATERIALIZED (SELECT {idf} FROM s, (SELECT {df} FROM c) AS counts), "
-        f"h AS MATERIALIZED (SELECT d.page_id AS id, {tier} AS tier, d.date AS date, {columns} FROM c AS d "
-        f"WHERE {_holds(query.tiers[-1], held)}{where}), "
-        f"page AS (SELECT * FROM (SELECT h.id, CASE h.tier {score} END AS score, h.tier, h.date FROM {candidates} AS h "
-        f"JOIN {DOC_TABLE} d ON d.page_id = h.id CROSS JOIN s CROSS JOIN w "
-        f"CROSS JOIN LATERAL (SELECT {tf} OFFSET 0) AS t) AS scored ORDER BY {order} LIMIT %s OFFSET %s)"
+        f"h AS MATERIALIZED (SELECT c.page_id AS id, {tier} AS tier, d.date AS date, d.terms_length, {tfs}, {columns} "
+        f"FROM c JOIN {DOC_TABLE} d ON d.page_id = c.page_id WHERE {_holds(query.tiers[-1], tf)}{where}), "
+        f"page AS (SELECT id, CASE h.tier {score} END AS score, h.tier, h.date FROM h CROSS JOIN s CROSS JOIN w "
+        f"ORDER BY {order} LIMIT %s OFFSET %s)"
     )
-    # Every document holding any phrase is read, so that n(q) counts them all; the hits are filtered after.
+    # Every document holding a phrase counts in n(q); the hits are filtered after.
     return ctes, [
-        *(tsquery_phrase(p.tokens) for p in phrases),
-        " | ".join(tsquery_phrase(p.tokens) for p in scored),
+        *(param for _, phrase_params in postings for param in phrase_params),
         *params,
-        *(tsquery_phrase(p.tokens) for p in scored),
         query.limit,
         query.offset,
     ]

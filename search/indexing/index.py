@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db import connection, transaction
 
 from ..analysis import BREAK
+from ..engines.embedded_postgres import TOTALS_TABLE
 from ..engines.tables import DOC_TABLE, FTS_TABLE
 from ..models import SearchDocument
 
@@ -61,6 +62,13 @@ def clear():
 
 
 def optimize():
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
+    """After a rebuild. On PostgreSQL the totals BM25 reads are counted again from the documents: triggers keep them
+    as documents are written, but a write they did not see (a data-only restore) would leave them wrong for good."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+        else:
+            cursor.execute(
+                f"INSERT INTO {TOTALS_TABLE} (id, documents, tokens) SELECT 1, COUNT(*), COALESCE(SUM(terms_length), 0) "
+                f"FROM {DOC_TABLE} ON CONFLICT (id) DO UPDATE SET documents = EXCLUDED.documents, tokens = EXCLUDED.tokens"
+            )
