@@ -102,7 +102,16 @@ class Lexicon:
 
 
 def _words(run):
-    return rjieba.cut(run, hmm=False) if run else []
+    """The dictionary's words for a stretch; characters it leaves one by one stay together as typed, so 老养
+    is looked for as 老养, not as a 老 and a 养 anywhere in a page."""
+    words, single = [], False
+    for word in rjieba.cut(run, hmm=False) if run else []:
+        if len(word) == 1 and single:
+            words[-1] += word
+        else:
+            words.append(word)
+            single = len(word) == 1
+    return words
 
 
 def _build():
