@@ -10,6 +10,7 @@ import re
 import time
 from dataclasses import dataclass
 
+import rjieba
 from pypinyin import lazy_pinyin
 
 from .analysis import CJK, fold
@@ -22,6 +23,14 @@ COMMON_WORDS = """
 养老 儿童 老年 青少年 妇女 家庭 残疾 康复 救助 帮扶 关爱 志愿 心理 健康 禁毒 戒毒 矫正 治理 营造 党建 文明 实践
 五社联动 三社联动 红黑榜 公益创投 立项 评估 结果 资金 拨付 预算 购买 人才 培养 优才 托养 居家 助餐 喘息 困境 留守 农村 城市
 """.split()
+# How people phrase a question (怎么申请项目, 哪里可以办理低保): typed around what they look for, held by nearly every
+# text or by none, so they are never pieces a document must hold.
+FUNCTION_WORDS = set(
+    """
+怎么 怎样 怎么样 如何 什么 哪里 哪儿 哪些 哪个 在哪 在哪里 为什么 是否 可以 能否 能不能 可不可以 请问 我想 我要 想要
+有没有 是不是 一下 相关 关于 有关 的 了 吗 呢 吧 啊 是 和 与 及 或 在 有 我 你 他 她 要 去 找 查 查询 搜索
+""".split()
+)
 _CJK_RUN = re.compile(f"[{CJK}]+")
 # The names titles quote: “时间银行”, 《社会救助暂行办法》.
 _QUOTED = re.compile(f"[“「《]([{CJK}]{{2,{LONGEST_WORD}}})[”」》]")
@@ -35,8 +44,9 @@ class Lexicon:
     pinyin: dict[str, str]  # pinyin without tones or spaces -> word
 
     def segment(self, run: str) -> list[str]:
-        """A run of CJK characters cut into known words, longest first from the left; what no word covers
-        gives its overlapping pairs of characters (a single character stays alone)."""
+        """A run of CJK characters cut into known words, longest first from the left; what no word covers is
+        cut by a general Chinese dictionary (jieba's, through rjieba): 申报指南 → 申报 指南, never the pairs
+        across a word's edge (报指) that no document holds."""
         pieces, loose, i = [], "", 0
         while i < len(run):
             word = next(
@@ -47,11 +57,21 @@ class Lexicon:
                 loose += run[i]
                 i += 1
                 continue
-            pieces += _pairs(loose)
+            pieces += _words(loose)
             loose = ""
             pieces.append(word)
             i += len(word)
-        return pieces + _pairs(loose)
+        return pieces + _words(loose)
+
+    def unknown_spans(self, cut: list[str]) -> list[str]:
+        """The stretches of a segment()ed run that no known word covers, each joined back into one string."""
+        spans, span = [], ""
+        for piece in cut:
+            if piece in self.words:
+                spans, span = spans + [span] if span else spans, ""
+            else:
+                span += piece
+        return [s for s in [*spans, span] if s]
 
     def from_pinyin(self, text: str) -> str | None:
         """Latin letters read as the pinyin of known words (yanglao, yang lao → 养老), or None."""
@@ -81,8 +101,17 @@ class Lexicon:
         return max(scored)[2] if scored else None
 
 
-def _pairs(run):
-    return [run[i : i + 2] for i in range(len(run) - 1)] or ([run] if run else [])
+def _words(run):
+    """The dictionary's words for a stretch; characters it leaves one by one stay together as typed, so 老养
+    is looked for as 老养, not as a 老 and a 养 anywhere in a page."""
+    words, single = [], False
+    for word in rjieba.cut(run, hmm=False) if run else []:
+        if len(word) == 1 and single:
+            words[-1] += word
+        else:
+            words.append(word)
+            single = len(word) == 1
+    return words
 
 
 def _build():

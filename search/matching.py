@@ -6,7 +6,9 @@ piece also matches its synonyms (社工 → 社会工作). The tiers, ranked in 
 
 1. every word as typed (or with synonyms in place of its pieces), as an exact phrase;
 2. every piece, in any order and place, or a synonym of it;
-3. most of the pieces (at least half of the first eight).
+3. most of the pieces (at least half of the first eight);
+4. or, for a stretch no known word covers, most of its pairs of characters: a typo (红黑帮) or a set phrase the
+   text words otherwise (一老一少) still finds the pages sharing most of its characters in order.
 
 Each tier is a match expression: phrases of tokens, and "at least n of these". A document in a tier is in
 every looser one, so an engine ranks a hit by its strictest tier, then by score, and counts the loosest.
@@ -19,13 +21,13 @@ import re
 from dataclasses import dataclass, field
 
 from .analysis import CJK, NOT_IN_FORCE_TOKEN, Segment, Term, analyse_query, code_prefix_token, fold
-from .lexicon import lexicon
+from .lexicon import FUNCTION_WORDS, lexicon
 
 _CJK_RUN = re.compile(f"[{CJK}]+")
 MOST_OF_PIECES = 8
 PHRASE_FORMS = 8
 # What a hit in each tier holds, as the results say it.
-TIER_KINDS = ["phrase", "all", "most"]
+TIER_KINDS = ["phrase", "all", "most", "most"]
 # How each tier is named to citizens and to the API's consumers (`match_label`).
 TIER_LABELS = {"phrase": "含查询原文", "all": "含查询的每个词", "most": "含查询的部分词"}
 
@@ -154,7 +156,7 @@ def plan(q: str) -> Plan:
     result = Plan(terms, pinyin=pinyin or "")
     if not terms:
         return result
-    pieces, phrased = [], []
+    pieces, phrased, pairs = [], [], []
     for term in terms:
         if any(segment.kind in ("docno", "code") for segment in term.segments):
             # A document number or a code is one thing: it is found whole or not at all. A code's prefix is
@@ -172,8 +174,10 @@ def plan(q: str) -> Plan:
         for segment in term.segments:
             if segment.kind == "cjk":
                 run = _run_of(segment)
-                run_pieces = [_piece(piece, words) for piece in words.segment(run)]
+                cut = words.segment(run)
+                run_pieces = [_piece(piece, words) for piece in [p for p in cut if p not in FUNCTION_WORDS] or cut]
                 pieces += run_pieces
+                pairs += [Phrase((pair,)) for span in words.unknown_spans(cut) for pair in _bigrams(span)]
                 phrased.append(any_of(Phrase(tuple(_bigrams(form))) for form in _said_otherwise(run, run_pieces)))
             else:
                 pieces.append(Piece(segment.tokens[0], [], Phrase(tuple(segment.tokens))))
@@ -181,10 +185,13 @@ def plan(q: str) -> Plan:
     result.pieces = pieces
     tiers = [all_of(phrased), all_of(p.expression for p in pieces)]
     # "Most" of the first few distinct pieces (on SQLite an OR of every choice of that many); never a single
-    # character, which nearly every document holds.
+    # character, which nearly every document holds: 助餐点 finds what holds 助餐 rather than nothing.
     distinct = tuple(dict.fromkeys(p.expression for p in pieces if len(p.text) > 1))[:MOST_OF_PIECES]
-    if len(distinct) > 1:
-        tiers.append(AtLeast(math.ceil(len(distinct) / 2), distinct))
+    if distinct:
+        tiers.append(AtLeast(math.ceil(len(distinct) / 2), distinct) if len(distinct) > 1 else distinct[0])
+    pairs = tuple(dict.fromkeys(pairs))[:MOST_OF_PIECES]
+    if len(tiers) == 3 and len(pairs) > 1:
+        tiers.append(any_of([tiers[2], AtLeast(math.ceil(len(pairs) / 2), pairs)]))
     kept = [i for i, tier in enumerate(tiers) if i == 0 or tier != tiers[i - 1]]
     # Within each tier, documents in force first: repealed and amended policies after them.
     result.tiers = [t for i in kept for t in (Without(tiers[i], NOT_IN_FORCE_PHRASE), tiers[i])]
@@ -212,7 +219,8 @@ def correction(q: str) -> str:
 
 
 def missing(plan_: Plan, terms_stream: str) -> list[str]:
-    """The pieces a document's token stream holds in no form (for "未找到：机制")."""
+    """The words of two or more characters a document's token stream holds in no form (for "未找到：机制"); a
+    single character left over from a cut (2023年立项 → 年) is no word to report."""
     stream = f" {terms_stream} "
     present = {p for p in phrases(plan_.tiers[-1]) if f" {' '.join(p.tokens)} " in stream}
-    return [piece.text for piece in plan_.pieces if not holds(piece.expression, present)]
+    return [p.text for p in plan_.pieces if len(p.text) > 1 and not holds(p.expression, present)]

@@ -38,6 +38,11 @@ NEEDY = [
     "小板桥社区困难群众“微心愿·暖心帮”救助服务项目",
     "东站社区困难群众“救助+服务”综合帮扶项目",
 ]
+CALLS = [
+    "官渡区2022年第一批政府购买社会工作服务项目征集公告",
+    "官渡区2022年第二批政府购买社会工作服务项目征集公告",
+    "官渡区2024年公益创投大赛项目征集公告",
+]
 TITLED_NEEDY = [*NEEDY, "云溪社区困难群众疫后“复工复产”帮扶项目", "五腊社区“五社联动”困难群众帮扶项目"]
 TITLED_DRUGS = [*DRUGS, "塘子巷社区青少年禁毒预防教育项目"]
 TITLED_FIVE_SOCIAL = [
@@ -126,6 +131,13 @@ QUERIES = [
     ("红黑帮", "typo", RED_BLACK),
     ("心里健康", "typo", MENTAL_HEALTH),
     ("一老一少", "typo", ["世纪城社区“一老一小”融合服务项目"]),
+    # asked as a question, or only partly held by the content: the words that matter still find their pages
+    ("怎么申请低保", "question", POOR_FAMILIES),
+    ("哪里可以办理低保", "question", POOR_FAMILIES),
+    ("如何申报项目", "question", CALLS),
+    ("申报指南", "partial", CALLS),
+    ("助餐点", "partial", MEALS),
+    ("心理咨询师", "partial", MENTAL_HEALTH),
     # 文号 in every bracket style
     ("民发〔2012〕196号", "文号", ["民政部 财政部关于政府购买社会工作服务的指导意见"]),
     ("民发[2021]48号", "文号", ["民政部关于加快推进乡镇（街道）社会工作服务站建设的通知"]),

@@ -45,6 +45,29 @@ def test_a_word_found_nowhere_is_named_and_the_rest_still_found(client, demo):
     assert "未找到：蓝莓" in page
 
 
+def test_words_the_content_lacks_are_named_whole_and_never_leave_the_page_empty(client, demo):
+    """A query whose words the demo content holds only in part (no page says 指南 or 点) still finds the pages
+    holding the rest, and 未找到 names the word the citizen typed, never a stray character or a pair of
+    characters across two words (报指, 年)."""
+    for query, found_word, lacking in [
+        ("申报指南", "申报", ["指南"]),
+        ("助餐点", "助餐", []),
+        ("2023年立项", "立项", []),
+    ]:
+        body = client.get(API, {"q": query}).json()
+        assert body["count"] > 0, query
+        assert found_word in body["results"][0]["title"] + body["results"][0]["highlight"], query
+        assert body["missing"] == lacking, query
+
+
+def test_question_words_are_not_required(client, demo):
+    """怎么 and 哪里可以 are how people ask, not what they look for: the 低保 projects come first."""
+    for query in ["怎么申请低保", "哪里可以办理低保"]:
+        body = client.get(API, {"q": query}).json()
+        assert "低保" in body["results"][0]["title"], query
+        assert not {"怎么", "哪里", "可以"} & set(body["missing"]), query
+
+
 def test_synonyms_are_searched_too_and_said(client, demo):
     body = client.get(API, {"q": "黑名单"}).json()
     assert "黑榜" in body["synonyms"]
