@@ -1,13 +1,16 @@
 """Each social organization's application materials live in its own login-only document collection."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 
 from shegong.calls.collections import MATERIALS
+from shegong.calls.models import ApplicationAttachment
 from shegong.roles.groups import EDITORS, ORGANIZATIONS
+from tests.calls.factories import ApplicationFactory
 from tests.factories import OrganizationFactory, account
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +62,13 @@ def test_an_organizations_upload_is_filed_in_its_own_login_only_collection(clien
 
     client.logout()
     assert client.get(document.url).status_code in (302, 404)
+
+
+def test_an_application_cannot_carry_another_organizations_materials(client, home):
+    tongxin, shanxing = OrganizationFactory(name="同心社工中心"), OrganizationFactory(name="善行社工中心")
+    client.force_login(account("shanxing", ORGANIZATIONS, organization=shanxing))
+    theirs = upload(client, "善行审计报告")
+    attachment = ApplicationAttachment(application=ApplicationFactory(organization=tongxin), document=theirs)
+    with pytest.raises(ValidationError, match="其他社会组织的申报材料"):
+        attachment.clean()
+    ApplicationAttachment(application=ApplicationFactory(organization=shanxing), document=theirs).clean()
