@@ -7,14 +7,10 @@ nothing live and queues nothing, for this index and for Wagtail's own. Raw saves
 
 import contextlib
 import contextvars
-import threading
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
-from django_tasks_db import DatabaseBackend
-from django_tasks_db.models import DBTaskResult
 from modelsearch import index as modelsearch_index
 from modelsearch import signal_handlers as modelsearch_signals
 from wagtail.documents import get_document_model
@@ -68,39 +64,10 @@ def queue(task, *args):
         task.enqueue(*args)
 
 
-class _Batch(threading.local):
-    """The reindex task this thread's open transaction has queued, and its pages."""
-
-    task_id = None
-    page_ids: frozenset = frozenset()
-
-
-_batch = _Batch()
-
-
-def _forget_batch():
-    _batch.task_id, _batch.page_ids = None, frozenset()
-
-
 def enqueue(page_ids):
-    """One reindex task per transaction: a change that touches many pages one by one (an import, a section moved, a
-    snippet many pages show) widens the task its transaction queued first. Workers cannot see that task until the
-    commit, so none has started it; a task another transaction queued may already be running, so it is left alone.
-    The immediate backend has already run the first task: it queues nothing to widen."""
-    page_ids = set(page_ids)
-    if not page_ids or _paused.get():
-        return
-    if connection.in_atomic_block and isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
-        wider = sorted(_batch.page_ids | page_ids)
-        if _batch.task_id and DBTaskResult.objects.filter(pk=_batch.task_id, status=TaskResultStatus.READY).update(
-            args_kwargs={"args": [wider], "kwargs": {}}
-        ):
-            _batch.page_ids = frozenset(wider)
-            return
-        _batch.task_id, _batch.page_ids = reindex_pages.enqueue(sorted(page_ids)).id, frozenset(page_ids)
-        transaction.on_commit(_forget_batch)
-        return
-    reindex_pages.enqueue(sorted(page_ids))
+    page_ids = sorted(set(page_ids))
+    if page_ids:
+        queue(reindex_pages, page_ids)
 
 
 def page_published_or_unpublished(sender, instance, **kwargs):

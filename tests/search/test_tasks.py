@@ -12,15 +12,12 @@ from django_tasks_db.models import DBTaskResult
 from elasticsearch import Elasticsearch
 from wagtail.models import Page
 
-from shegong.imports.importer import ContentImporter
-from shegong.pages.models import NoticePage, PolicyPage, ProjectPage
+from shegong.pages.models import PolicyPage, ProjectPage
 from shegong.search import service
 from shegong.search.engines import elastic
 from shegong.search.indexing import rebuild
 from shegong.snippets.models import Department, SocialOrganization
 from tests.factories import NoticePageFactory, ensure_site_tree
-
-from .conftest import CORPUS
 
 WORKER = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 REINDEX = "shegong.search.indexing.tasks.reindex_pages"
@@ -111,20 +108,6 @@ def test_a_lost_elasticsearch_index_is_answered_around_warned_about_and_rebuilt(
     restored = service.search("五社联动")
     assert restored.engine == "elasticsearch" and len(restored.hits) == 4
     assert "Elasticsearch 索引中只有" not in admin_client.get("/admin/").content.decode()
-
-
-@pytest.mark.django_db(transaction=True)
-def test_an_import_queues_one_index_task_for_all_its_pages(worker_backend):
-    """The corpus's import publishes every page and saves every snippet those pages show, in one transaction: one
-    reindex task covers them all, and the worker makes every page findable."""
-    ensure_site_tree()
-    ContentImporter().run(json.loads(CORPUS.read_text(encoding="utf-8")))
-    reindex = DBTaskResult.objects.filter(task_path=REINDEX)
-    assert reindex.count() == 1
-    live = set(Page.objects.live().type(PolicyPage, ProjectPage, NoticePage).values_list("pk", flat=True))
-    assert live <= set(reindex.get().args_kwargs["args"][0])
-    run_worker()
-    assert titles("喘息服务")
 
 
 def test_a_department_edit_queues_one_task_for_the_projects_showing_it(worker_backend, corpus, admin_client):
