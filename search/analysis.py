@@ -16,6 +16,13 @@ lower-cased, then cut into tokens that contain only letters and digits:
 Traditional characters fold to simplified ones (OpenCC's t2s) before any of
 this, in documents and in queries alike, so 養老服務 finds 养老服务.
 
+Titles and key terms (categories, tags, topics) also carry the pinyin of their
+CJK runs, as overlapping pairs of toneless syllables (公益创投大赛 → gongyi
+yichuang chuangtou touda dasai), in a section of their own: a query typed in
+full pinyin (gongyichuangtou, gongyi chuangtou, yang lao fu wu) is cut into
+syllables and matched as the phrase of their pairs, on every engine, whether
+or not its words are in the lexicon (lexicon.py).
+
 Fields weigh more by being repeated in the token stream; a private-use
 character separates repeats and sections so no phrase matches across them.
 The stream is plain space-separated text, so SQLite FTS5, PostgreSQL and
@@ -28,6 +35,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import opencc
+from pypinyin import lazy_pinyin
+from pypinyin.constants import PINYIN_DICT
+from pypinyin.contrib.tone_convert import to_normal
 
 BREAK = "\ue000"
 # The token a repealed or amended policy's stream ends with (documents.py): in each tier of a search, the
@@ -39,6 +49,8 @@ _DOCNO = r"[〔\[【(]\s*(?P<year>\d{4})\s*[〕\]】)]\s*第?\s*(?P<num>\d{1,5})
 _CODE = r"(?P<code>[a-z]{1,8}(?:-[a-z0-9]{1,12})+)"
 _TOKEN_RE = re.compile(rf"(?P<docno>{_DOCNO})|{_CODE}|(?P<cjk>[{CJK}]+)|(?P<alnum>[a-z0-9]+)")
 _CJK_CHAR_RE = re.compile(f"[{CJK}]")
+_CJK_RUN_RE = re.compile(f"[{CJK}]+")
+_PINYIN_QUERY_RE = re.compile(r"[a-z' ]+")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
 # Operators people type from other search engines are connectives, not words to find.
 _OPERATOR_WORDS = {"AND", "OR", "NOT", "NEAR"}
@@ -111,16 +123,47 @@ def _own_code_prefixes(text):
     return [code_prefix_token(parts[:n]) for n in range(2, len(parts))]
 
 
-def field_stream(text: str, weight: int = 1) -> str:
-    """One field's tokens as a stream, repeated `weight` times."""
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (ü written v, as pypinyin and pinyin keyboards write it)."""
+    return frozenset(to_normal(reading) for readings in PINYIN_DICT.values() for reading in readings.split(","))
+
+
+def _syllable_pairs(syllables):
+    return ["".join(syllables[i : i + 2]) for i in range(len(syllables) - 1)]
+
+
+def pinyin_tokens(text: str) -> list[str]:
+    """The pinyin of each CJK run of already-folded text, as overlapping pairs of syllables."""
+    return [pair for run in _CJK_RUN_RE.findall(text) for pair in _syllable_pairs(lazy_pinyin(run))]
+
+
+def split_syllables(letters: str) -> list[str] | None:
+    """Letters cut into the fewest pinyin syllables (xian is one syllable, xi'an two), or None if they are not pinyin."""
+    known = _syllables()
+    best = [None] * (len(letters) + 1)
+    best[0] = []
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 6), end):
+            if best[start] is not None and letters[start:end] in known:
+                if best[end] is None or len(best[start]) + 1 < len(best[end]):
+                    best[end] = [*best[start], letters[start:end]]
+    return best[-1]
+
+
+def field_stream(text: str, weight: int = 1, pinyin: bool = False) -> str:
+    """One field's tokens as a stream, repeated `weight` times; with `pinyin`, its syllable pairs too."""
     text = fold(text)
-    section = " ".join(main_tokens(text) + _own_code_prefixes(text)) + f" {BREAK} " + " ".join(chars(text))
+    sections = [main_tokens(text) + _own_code_prefixes(text), chars(text)]
+    if pinyin:
+        sections.append(pinyin_tokens(text))
+    section = f" {BREAK} ".join(" ".join(tokens) for tokens in sections)
     return f" {BREAK} ".join([section] * weight)
 
 
 def index_stream(fields) -> str:
-    """The token stream of a document from (text, weight) pairs."""
-    return f" {BREAK} ".join(field_stream(text, weight) for text, weight in fields if text and text.strip())
+    """The token stream of a document from (text, weight) or (text, weight, pinyin) tuples."""
+    return f" {BREAK} ".join(field_stream(*field) for field in fields if field[0] and field[0].strip())
 
 
 @dataclass
@@ -171,3 +214,24 @@ def analyse_query(text: str, code_parts: bool = False) -> list[Term]:
         if term.segments and all(t.text != term.text for t in terms):
             terms.append(term)
     return terms
+
+
+def pinyin_terms(text: str) -> list[Term]:
+    """A query typed in full pinyin as terms of syllable pairs (gongyi chuangtou → gongyi, chuangtou), or [] when it
+    is not all pinyin. A typed word of one syllable joins the word before it (yang lao fu wu is one word, 养老服务):
+    alone it would be a single character, which nearly every document holds."""
+    text = fold(text).strip()
+    if not _PINYIN_QUERY_RE.fullmatch(text):
+        return []
+    words = []
+    for typed in re.split(r"[' ]+", text):
+        syllables = split_syllables(typed) if typed else []
+        if syllables is None:
+            return []
+        if words and (len(syllables) == 1 or len(words[-1]) == 1):
+            words[-1] += syllables
+        elif syllables:
+            words.append(syllables)
+    if not words or len(words[-1]) < 2:
+        return []
+    return [Term(" ".join(syllables), [Segment(_syllable_pairs(syllables), "", "pinyin")]) for syllables in words]

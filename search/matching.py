@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .analysis import CJK, NOT_IN_FORCE_TOKEN, Segment, Term, analyse_query, code_prefix_token, fold
+from .analysis import CJK, NOT_IN_FORCE_TOKEN, Segment, Term, analyse_query, code_prefix_token, fold, pinyin_terms
 from .lexicon import FUNCTION_WORDS, lexicon
 
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -152,7 +152,9 @@ def _bigrams(run):
 def plan(q: str) -> Plan:
     words = lexicon()
     pinyin = words.from_pinyin(fold(q).strip())
-    terms = analyse_query(pinyin or q, code_parts=True)
+    # Pinyin of words the lexicon does not know (gongyi chuangtou dasai) is matched as syllables: titles and key
+    # terms carry theirs (analysis.pinyin_tokens).
+    terms = analyse_query(pinyin, code_parts=True) if pinyin else (pinyin_terms(q) or analyse_query(q, code_parts=True))
     result = Plan(terms, pinyin=pinyin or "")
     if not terms:
         return result
@@ -180,7 +182,8 @@ def plan(q: str) -> Plan:
                 pairs += [Phrase((pair,)) for span in words.unknown_spans(cut) for pair in _bigrams(span)]
                 phrased.append(any_of(Phrase(tuple(_bigrams(form))) for form in _said_otherwise(run, run_pieces)))
             else:
-                pieces.append(Piece(segment.tokens[0], [], Phrase(tuple(segment.tokens))))
+                text = term.text if segment.kind == "pinyin" else segment.tokens[0]
+                pieces.append(Piece(text, [], Phrase(tuple(segment.tokens))))
                 phrased.append(Phrase(tuple(segment.tokens)))
     result.pieces = pieces
     tiers = [all_of(phrased), all_of(p.expression for p in pieces)]

@@ -4,6 +4,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from shegong.ops.health import task_backlog
+
 from .indexing import health, sync
 from .models import Synonym
 
@@ -47,3 +49,24 @@ def warn_when_elasticsearch_cannot_answer(request, panels):
     if health.short(indexed, expected):
         health.request_rebuild()
         panels.append(ElasticsearchPanel(indexed, expected))
+
+
+class TaskBacklogPanel(Component):
+    """A warning on the admin dashboard while the task worker is not keeping up: published pages do not reach search."""
+
+    name = "task_backlog"
+    order = 11
+    template_name = "search/task_backlog_panel.html"
+
+    def __init__(self, backlog):
+        self.backlog = backlog
+
+    def get_context_data(self, parent_context):
+        return {"backlog": self.backlog}
+
+
+@hooks.register("construct_homepage_panels")
+def warn_when_tasks_wait_too_long(request, panels):
+    backlog = task_backlog()
+    if backlog.stalled:
+        panels.append(TaskBacklogPanel(backlog))

@@ -18,7 +18,8 @@ from .attachments import document_text
 TEXT_CHARS = 30_000
 NOT_IN_FORCE = {PolicyStatus.REPEALED, PolicyStatus.AMENDED}
 
-# Weights of the analysed fields: titles, numbers, codes and organizations first.
+# Weights of the analysed fields: titles, numbers, codes and organizations first. A third item, True, adds the
+# field's pinyin.
 HEAVY, MEDIUM, LIGHT = 5, 2, 1
 
 TYPES = {
@@ -43,9 +44,9 @@ def _project(page):
         (page.code, HEAVY),
         (page.organization.name if page.organization else "", HEAVY),
         (page.summary, MEDIUM),
-        (names(page.category, page.purchaser, page.street, page.community), MEDIUM),
+        (names(page.category, page.purchaser, page.street, page.community), MEDIUM, True),
         (page.purchaser.short_name if page.purchaser else "", MEDIUM),
-        (" ".join(tag.name for tag in page.tags.all()), MEDIUM),
+        (" ".join(tag.name for tag in page.tags.all()), MEDIUM, True),
         (" ".join([page.social_worker, *(p.name for p in page.participants.all())]), LIGHT),
     ]
     filters = {
@@ -66,7 +67,7 @@ def _policy(page):
         (page.document_number, HEAVY),
         (page.issuer, HEAVY),
         (page.summary, MEDIUM),
-        (" ".join(topic.name for topic in page.topics.all()), MEDIUM),
+        (" ".join(topic.name for topic in page.topics.all()), MEDIUM, True),
         (attachments, LIGHT),
     ]
     filters = {"level": page.level, "issuer": page.issuer, "status": page.status}
@@ -110,7 +111,8 @@ def build(page) -> SearchDocument:
     date, lead, weighted, filters, *extra = BUILDERS[doc_type](page)
     body = stream_text(page.body)
     text = "\n".join(part for part in [lead, body, *extra] if part)
-    weighted = [(page.title, HEAVY), *weighted, (body, LIGHT)]
+    # Titles and key terms carry their pinyin too (analysis.pinyin_tokens), the body does not.
+    weighted = [(page.title, HEAVY, True), *weighted, (body, LIGHT)]
     return SearchDocument(
         page_id=page.pk,
         doc_type=doc_type,

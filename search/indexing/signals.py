@@ -8,6 +8,7 @@ nothing live and queues nothing, for this index and for Wagtail's own. Raw saves
 import contextlib
 import contextvars
 
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from modelsearch import index as modelsearch_index
@@ -49,8 +50,8 @@ _paused = contextvars.ContextVar("shegong_index_paused", default=False)
 
 @contextlib.contextmanager
 def paused():
-    """Queue no index work inside: for a dry run, whose writes are rolled back. The immediate task backend would
-    run the work at once, and Elasticsearch is outside the database's transaction, so no rollback would reach it."""
+    """Queue no index work inside: for a dry run, whose writes are all rolled back (Elasticsearch would not hear of
+    them anyway: it is told only after a commit, tasks.after_commit_flush), so the work would be wasted."""
     token = _paused.set(True)
     try:
         yield
@@ -83,7 +84,7 @@ def page_deleted(sender, instance, **kwargs):
     # The document row went with the page (on_delete=CASCADE); Elasticsearch is told by the task.
     if isinstance(instance, Page) and sync.es_enabled() and not _paused.get():
         sync.queue_for_elasticsearch([instance.pk])
-        queue(flush_elasticsearch)
+        transaction.on_commit(flush_elasticsearch.enqueue, robust=True)
 
 
 def page_moved(sender, instance, **kwargs):

@@ -5,6 +5,7 @@ state, and running one twice does no harm."""
 import datetime
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
@@ -14,7 +15,14 @@ from . import rebuild, sync
 @task()
 def reindex_pages(page_ids: list[int]):
     sync.reindex_pages(page_ids)
-    flush_elasticsearch.call()
+    after_commit_flush()
+
+
+def after_commit_flush():
+    """Elasticsearch is outside the database's transaction: it hears of a change once the change commits, never of
+    one rolled back (with the immediate backend this task runs inside the editor's or the importer's transaction).
+    Outside any transaction (a worker), that is at once."""
+    transaction.on_commit(flush_elasticsearch.call, robust=True)
 
 
 @task()

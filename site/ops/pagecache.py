@@ -13,11 +13,13 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_migrate
 
 GENERATION = "shegong:pages:generation"
-NEVER_PATHS = ("/admin/", "/feedback/", "/documents/", "/healthz", "/media/", "/static/")
+# The search page is never kept: each search is counted for 热搜 (a page served from the cache would not be), and
+# nearly every query is asked once, so keeping the pages would only push the shared pages out of the cache.
+NEVER_PATHS = ("/admin/", "/feedback/", "/documents/", "/healthz", "/media/", "/static/", "/search/")
 # Records that change on every visit or login and are never shown on a public page.
 NOT_CONTENT = {"sessions", "axes", "admin", "contenttypes", "ops"}
 # The anonymous search log behind 热搜, written by citizens' searches: were it content, every search would empty
-# the cache for everyone. The 热搜 list it feeds may lag by SHEGONG_PAGE_CACHE_SECONDS.
+# the cache for everyone. The 热搜 list it feeds (on the API's cached answers) may lag by SHEGONG_PAGE_CACHE_SECONDS.
 SEARCH_LOG = {"wagtailsearchpromotions.query", "wagtailsearchpromotions.querydailyhits"}
 
 

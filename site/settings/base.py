@@ -316,6 +316,8 @@ def tasks_setting(default):
 
 
 TASKS = tasks_setting("immediate")
+# /healthz/tasks answers 503, and the admin dashboard warns, once the oldest ready task has waited this long.
+SHEGONG_TASKS_MAX_WAIT_SECONDS = int(os.environ.get("SHEGONG_TASKS_MAX_WAIT_SECONDS", "300"))
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -123,7 +123,11 @@ QUERIES = [
     ("jindu", "pinyin", TITLED_DRUGS),
     ("wu she lian dong", "pinyin", TITLED_FIVE_SOCIAL),
     ("hongheibang", "pinyin", RED_BLACK),
-    ("gongyi chuangtou", "pinyin", ["官渡区公益创投大赛实施方案"]),
+    # The district's 公益创投 documents in force; its 实施方案 is 已修订, so it ranks after them (in-force first).
+    ("gongyi chuangtou", "pinyin", ["官渡区2024年公益创投大赛项目征集公告", "官渡区2024年公益创投大赛项目立项公示"]),
+    ("gongyichuangtou dasai fangan", "pinyin", ["官渡区公益创投大赛实施方案"]),
+    ("laji fenlei", "pinyin", ["2022年官渡区公益创投：“绿色家园”垃圾分类社区行动"]),
+    ("guzhen feiyi", "pinyin", ["首届官渡区公益创投大赛：古镇非遗传承志愿服务项目"]),
     ("shijianyinhang", "pinyin", TIME_BANK),
     # typos
     ("垃圾分内", "typo", ["2022年官渡区公益创投：“绿色家园”垃圾分类社区行动"]),

@@ -101,6 +101,15 @@ def test_pinyin_with_or_without_spaces_finds_the_words(client, demo):
     assert "按拼音搜索了" in client.get("/search/", {"q": "yanglao"}).content.decode()
 
 
+def test_pinyin_of_title_words_no_list_knows_finds_the_titles(demo):
+    """大赛, 垃圾分类 and 古镇非遗 are in no word list: their pinyin is matched syllable by syllable in titles."""
+    assert titles("gongyichuangtou dasai fangan")[0] == "官渡区公益创投大赛实施方案"
+    assert titles("laji fenlei") == ["2022年官渡区公益创投：“绿色家园”垃圾分类社区行动"]
+    contest = titles("gongyi chuangtou dasai")
+    assert contest and all("公益创投大赛" in title for title in contest[:3])
+    assert titles("guzhen feiyi")[0] == titles("古镇非遗")[0] == "首届官渡区公益创投大赛：古镇非遗传承志愿服务项目"
+
+
 def test_a_typo_gets_a_correction(client, demo):
     assert client.get(API, {"q": "时间银航"}).json()["suggestion"] == "时间银行"
     page = client.get("/search/", {"q": "时间银航"}).content.decode()

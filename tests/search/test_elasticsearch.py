@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from elasticsearch import Elasticsearch
 
+from shegong.imports.importer import ContentImporter, ImportFailed
 from shegong.pages.models import NoticeIndexPage, NoticePage, ProjectPage
 from shegong.search import service
 from shegong.search.engines import elastic
@@ -72,16 +73,36 @@ def test_same_counts_and_facets_on_both_engines(indexed, settings):
         assert on_es.facets == embedded.facets
 
 
-def test_publish_unpublish_edit_reach_elasticsearch(indexed):
+def test_publish_unpublish_edit_reach_elasticsearch(indexed, django_capture_on_commit_callbacks):
+    """Elasticsearch hears of each change once it commits (here: as the test's captured commit runs them)."""
     project = ProjectPage.objects.get(code="GD-2023-017")
-    project.unpublish()
+    with django_capture_on_commit_callbacks(execute=True):
+        project.unpublish()
     assert project.title not in titles("喘息服务")
     project.title = "金马社区照护者支持项目"
-    project.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        project.save_revision().publish()
     assert service.search("照护者支持").engine == "elasticsearch"
     found = titles("照护者支持")
     assert found[0] == "金马社区照护者支持项目" and found.count("金马社区照护者支持项目") == 1
     assert not PendingChange.objects.exists()
+
+
+def test_a_failed_import_leaves_nothing_in_elasticsearch(indexed, django_capture_on_commit_callbacks):
+    """A real import (not a dry run) with one bad row writes nothing: its good rows, indexed by the immediate task
+    backend inside the import's transaction, must not reach Elasticsearch either, which no rollback undoes."""
+    good = {"title": "蓝莓义卖活动通知", "kind": "news", "published_on": "2024-03-01", "body": "社区蓝莓义卖。"}
+    bad = {"title": "日期写错的通知", "kind": "news", "published_on": "二〇二四年"}
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ImportFailed):
+        ContentImporter().run({"notices": [good, bad]})
+    assert not NoticePage.objects.filter(title=good["title"]).exists()
+    assert service.search("蓝莓义卖").engine == "elasticsearch"
+    assert titles("蓝莓义卖") == []
+    # The same row imported alone is found there once the import commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        ContentImporter().run({"notices": [good]})
+    assert service.search("蓝莓义卖").engine == "elasticsearch"
+    assert titles("蓝莓义卖") == [good["title"]]
 
 
 def test_rebuild_swaps_the_alias_to_a_new_index(indexed):
@@ -96,17 +117,18 @@ def test_rebuild_swaps_the_alias_to_a_new_index(indexed):
     assert titles("五社联动")
 
 
-def test_outage_edits_succeed_nothing_is_lost_and_it_catches_up(indexed, caplog):
+def test_outage_edits_succeed_nothing_is_lost_and_it_catches_up(indexed, caplog, django_capture_on_commit_callbacks):
     if getattr(indexed, "external", False):
         pytest.skip("the outage test stops the server, which it only does for the local noida-db")
     indexed.stop()
     try:
         index = NoticeIndexPage.objects.get()
         notice = NoticePage(title="停机期间发布的蓝莓义卖通知", kind="news", published_on=datetime.date(2024, 2, 1))
-        index.add_child(instance=notice)
-        notice.save_revision().publish()
-        removed = ProjectPage.objects.get(code="GD-2022-040")
-        removed.unpublish()
+        with django_capture_on_commit_callbacks(execute=True):  # each edit commits, then tries Elasticsearch
+            index.add_child(instance=notice)
+            notice.save_revision().publish()
+            removed = ProjectPage.objects.get(code="GD-2022-040")
+            removed.unpublish()
         assert PendingChange.objects.count() >= 2
 
         with caplog.at_level(logging.WARNING, logger="shegong.search"):

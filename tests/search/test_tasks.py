@@ -7,15 +7,16 @@ import signal
 import pytest
 from django.core import serializers
 from django.core.management import call_command
+from django.db.models import Count
 from django_tasks_db.models import DBTaskResult
 from elasticsearch import Elasticsearch
 from wagtail.models import Page
 
-from shegong.pages.models import PolicyPage
+from shegong.pages.models import PolicyPage, ProjectPage
 from shegong.search import service
 from shegong.search.engines import elastic
 from shegong.search.indexing import rebuild
-from shegong.snippets.models import SocialOrganization
+from shegong.snippets.models import Department, SocialOrganization
 from tests.factories import NoticePageFactory, ensure_site_tree
 
 WORKER = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -107,3 +108,16 @@ def test_a_lost_elasticsearch_index_is_answered_around_warned_about_and_rebuilt(
     restored = service.search("五社联动")
     assert restored.engine == "elasticsearch" and len(restored.hits) == 4
     assert "Elasticsearch 索引中只有" not in admin_client.get("/admin/").content.decode()
+
+
+def test_a_department_edit_queues_one_task_for_the_projects_showing_it(worker_backend, corpus, admin_client):
+    department = Department.objects.annotate(shown=Count("projects")).order_by("-shown").first()
+    assert department.shown > 1
+    data = {"name": department.name + "（更名）", "short_name": department.short_name, "sort_order": 0}
+    response = admin_client.post(f"/admin/snippets/snippets/department/edit/{department.pk}/", data)
+    assert response.status_code == 302
+    reindex = DBTaskResult.objects.filter(task_path=REINDEX)
+    assert reindex.count() == 1
+    assert set(reindex.get().args_kwargs["args"][0]) == set(
+        ProjectPage.objects.filter(purchaser=department).values_list("pk", flat=True)
+    )
