@@ -89,8 +89,9 @@ def test_publish_unpublish_edit_reach_elasticsearch(indexed, django_capture_on_c
 
 
 def test_a_failed_import_leaves_nothing_in_elasticsearch(indexed, django_capture_on_commit_callbacks):
-    """A real import (not a dry run) with one bad row writes nothing: its good rows, indexed by the immediate task
-    backend inside the import's transaction, must not reach Elasticsearch either, which no rollback undoes."""
+    """A real import (not a dry run) with one bad row writes nothing, and nothing of it reaches Elasticsearch,
+    which no rollback undoes. (The importer refuses this sheet before it saves a row; index work now waits for the
+    commit in any case, a guard this test cannot tell apart, so it checks the outcome a citizen sees.)"""
     good = {"title": "蓝莓义卖活动通知", "kind": "news", "published_on": "2024-03-01", "body": "社区蓝莓义卖。"}
     bad = {"title": "日期写错的通知", "kind": "news", "published_on": "二〇二四年"}
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ImportFailed):
