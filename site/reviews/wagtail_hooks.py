@@ -14,7 +14,7 @@ from shegong.calls.models import Application, CallPage
 from . import urls
 from .forms import AssignmentForm, RubricForm
 from .models import Assignment, Decision, ExpertTie, Rubric
-from .views import DECIDE_PERMISSION, SCORE_PERMISSION
+from .views import DECIDE_PERMISSION, SCORE_PERMISSION, AssignmentCreateView
 
 
 class RankingColumn(Column):
@@ -49,6 +49,7 @@ class AssignmentViewSet(SnippetViewSet):
     model = Assignment
     icon = "user"
     menu_label = "专家分配"
+    add_view_class = AssignmentCreateView
     list_display = ["application", "expert", "assigned_at", "scored_at"]
     list_filter = ["application__call"]
     edit_handler = ObjectList([FieldPanel("application"), FieldPanel("expert")], base_form_class=AssignmentForm)
