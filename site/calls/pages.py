@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -81,6 +82,13 @@ class CallPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["today"] = timezone.localdate()
         return context
+
+    def ranking_url(self):
+        """The public 评审结果 (/reviews/<call>/) once the editor has published the ranking; None until then."""
+        rubric = getattr(self, "rubric", None)  # the review's rubric (shegong.reviews), if the call has one
+        if rubric is None or rubric.ranking_published_at is None:
+            return None
+        return reverse("reviews_public:ranking", args=[self.pk])
 
     def is_open(self, at=None):
         at = at or timezone.now()

@@ -7,6 +7,8 @@ from django.db.models.functions import Length, Substr
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import PageViewRestriction
 
+from .forms import EvaluationForm
+
 
 class EvaluationKind(models.TextChoices):
     MIDTERM = "midterm", "中期评估"
@@ -76,6 +78,7 @@ class Evaluation(models.Model):
 
     objects = EvaluationQuerySet.as_manager()
 
+    base_form_class = EvaluationForm
     panels = [
         PageChooserPanel("project", "pages.ProjectPage"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("evaluated_on"), FieldPanel("agency")]),

@@ -4,12 +4,22 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from shegong.pages.models import ProjectPage
+from shegong.roles.scope import scope_projects
+from shegong.roles.views import scoped_views
+
 from .models import Evaluation
 from .views import DraftNoticeView, EvaluationIndexView, ProposalsView
 
 
+def in_scope(user):
+    return Evaluation.objects.filter(project__in=scope_projects(user, ProjectPage.objects.all()))
+
+
+@scoped_views
 class EvaluationViewSet(SnippetViewSet):
-    """Evaluation results, entered by editors; public only through a published 评估结果公示."""
+    """Evaluation results, entered by editors, and by department staff for their own department's projects;
+    public only through a published 评估结果公示."""
 
     model = Evaluation
     icon = "tasks"
@@ -21,7 +31,9 @@ class EvaluationViewSet(SnippetViewSet):
     list_filter = ["kind", "grade", "evaluated_on"]
     list_export = ["project", "kind", "agency", "evaluated_on", "score", "grade", "findings", "notice"]
     search_fields = ["agency", "findings", "project__title", "project__code"]
-    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return in_scope(request.user).select_related("project", "notice")
 
 
 register_snippet(EvaluationViewSet)
@@ -50,6 +62,6 @@ def results_awaiting_publicity(request):
     if request.user.has_perm("evaluations.change_evaluation"):
         yield (
             "待公示的评估结果",
-            Evaluation.objects.unpublished().count(),
+            in_scope(request.user).unpublished().count(),
             reverse(Evaluation.snippet_viewset.get_url_name("list")),
         )

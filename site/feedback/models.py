@@ -90,8 +90,10 @@ class Objection(Moderated):
             raise ValidationError({"outcome": "请选择处理结果。"})
 
     def record_outcome(self, user):
-        """Stamp who answered and when: the answer is published with the notice from then on."""
+        """Stamp who answered and when: the answer is published with the notice from then on. Once saved, the
+        objector and the purchasing department are told (shegong.notifications.events)."""
         self.answered_by, self.answered_at = (user, timezone.now()) if self.outcome else (None, None)
+        self.outcome_recorded = bool(self.outcome)
 
 
 class SubmissionCount(models.Model):

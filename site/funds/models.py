@@ -90,6 +90,12 @@ class Disbursement(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    voucher_number = models.CharField(
+        "凭证号",
+        max_length=50,
+        blank=True,
+        help_text="财务记账凭证号。表格导入按“项目编号＋凭证号”认出同一笔拨付，重复导入不会重复拨付。",
+    )
     note = models.CharField("备注", max_length=200, blank=True)
     override_reason = models.TextField(
         "放行理由",
@@ -101,13 +107,21 @@ class Disbursement(models.Model):
     panels = [
         FieldPanel("project"),
         FieldRowPanel([FieldPanel("paid_on"), FieldPanel("kind"), FieldPanel("amount")]),
-        FieldPanel("voucher"),
+        FieldRowPanel([FieldPanel("voucher_number"), FieldPanel("voucher")]),
         FieldPanel("note"),
         FieldPanel("override_reason"),
     ]
 
     class Meta:
         ordering = ["project", "paid_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "voucher_number"],
+                condition=~models.Q(voucher_number=""),
+                name="one_payment_per_voucher_number",
+                violation_error_message="该项目已有使用此凭证号的拨付，同一笔拨付不能登记两次。",
+            )
+        ]
         verbose_name = "资金拨付"
         verbose_name_plural = "资金拨付"
 

@@ -31,8 +31,19 @@ class DisbursementViewSet(ProjectScopedViewSet):
     menu_label = "资金拨付"
     list_display = ["project", "kind", "paid_on", "amount", "override_reason"]
     list_filter = ["kind", "paid_on"]
-    list_export = ["project.code", "project.title", "kind", "paid_on", "amount", "voucher", "note", "override_reason"]
-    export_headings = {"project.code": "项目编号", "project.title": "项目名称"}
+    # The columns 表格导入 reads back (shegong.imports.spreadsheets): an export edited in Excel re-imports as it is.
+    list_export = [
+        "project.code",
+        "project.title",
+        "paid_on",
+        "get_kind_display",
+        "amount",
+        "voucher_number",
+        "note",
+        "override_reason",
+        "voucher",
+    ]
+    export_headings = {"project.code": "项目编号", "project.title": "项目名称", "get_kind_display": "拨付类型"}
     export_filename = "资金拨付"
     ordering = ["-paid_on"]
 

@@ -86,7 +86,7 @@ class ContentImporter:
         except RowError as error:
             result.problems.append(Problem(str(error), error.field, error.code))
         except ValidationError as error:
-            result.problems += [Problem(message, code="invalid") for message in validation_messages(error)]
+            result.problems += validation_problems(error, reader.row_keys)
         if result.problems:
             result.outcome, result.changes, result.conflicts, result.published = ERROR, [], [], False
         return result
@@ -119,7 +119,8 @@ class ContentImporter:
         lookup, key = reader.identify(row)
         result.key = key
         values = reader.read(row)
-        record = reader.find(lookup)
+        record = reader.find(lookup, values)
+        self.require_reach(reader.project_of(lookup), field="project")
         model = reader.model._meta
         if record is None:
             self.require(
@@ -226,11 +227,10 @@ class ContentImporter:
         if not allowed:
             raise RowError(f"{message}：当前账号“{self.user.get_username()}”没有此权限", code="permission")
 
-    def require_reach(self, page):
-        if hasattr(page, "purchaser_id") and not may_reach_project(self.user, page):
-            raise RowError(
-                f"当前账号“{self.user.get_username()}”只能导入本部门或本组织的项目", "purchaser", "permission"
-            )
+    def require_reach(self, project, field="purchaser"):
+        """`project` (a project page, or None for records outside any project) is within the account's scope."""
+        if hasattr(project, "purchaser_id") and not may_reach_project(self.user, project):
+            raise RowError(f"当前账号“{self.user.get_username()}”只能导入本部门或本组织的项目", field, "permission")
 
     def log(self, instance, what, revision=None, fields=()):
         log(
@@ -257,11 +257,18 @@ def unique_slug(parent, base):
     return slug
 
 
-def validation_messages(error):
-    """A model's messages, each after the field it concerns; a rule about the whole record speaks for itself."""
-    if hasattr(error, "message_dict"):
-        return [
-            "；".join(msgs) if field == NON_FIELD_ERRORS else f"{field}：{'；'.join(msgs)}"
-            for field, msgs in error.message_dict.items()
-        ]
-    return list(error.messages)
+def validation_problems(error, row_keys):
+    """A model's messages, each after the field it concerns (as the file names it, when the reader says which
+    key that is); a rule about the whole record speaks for itself."""
+    if not hasattr(error, "message_dict"):
+        return [Problem(message) for message in error.messages]
+    problems = []
+    for field, messages in error.message_dict.items():
+        text = "；".join(messages)
+        if field == NON_FIELD_ERRORS:
+            problems.append(Problem(text))
+        elif field in row_keys:
+            problems.append(Problem(f"{{field}}：{text}", row_keys[field]))
+        else:
+            problems.append(Problem(f"{field}：{text}"))
+    return problems

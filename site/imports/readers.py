@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from shegong.funds.models import Disbursement, PaymentKind
 from shegong.pages.enums import NoticeKind, PolicyLevel, PolicyStatus, ProjectStage, StationLevel
 from shegong.pages.models import (
     NoticeIndexPage,
@@ -99,7 +100,8 @@ class Reader:
         """(lookup for the model's manager, the key as text)"""
         raise NotImplementedError
 
-    def find(self, lookup):
+    def find(self, lookup, values=None):
+        """The record the row is about; `values` (what the row says) for a reader that needs more than its key."""
         return self.model.objects.filter(**lookup).first()
 
     def read(self, row):
@@ -114,6 +116,13 @@ class Reader:
     def assign(self, record, values):
         for name, value in values.items():
             setattr(record, name, value)
+
+    def project_of(self, lookup):
+        """The project whose department or organization scope the row's record falls in; None when it has none."""
+        return None
+
+    # {model field: row key}, so a model's own validation names the column the person wrote.
+    row_keys = {}
 
     def label(self, row):
         for key in self.label_keys:
@@ -453,6 +462,78 @@ def notice_projects(row):
     return projects
 
 
+class PaymentReader(Reader):
+    """A disbursement, known again by project + 凭证号: the number the finance office gives one payment.
+
+    A payment without a 凭证号 is known by all it says: project, day, kind and amount (the same sum of the same
+    kind paid to the same project on the same day is the same payment). A file that brings the 凭证号 of a
+    payment first recorded without one finds it that way too, so adding the number never pays twice.
+    """
+
+    section, model = "payments", Disbursement
+    row_keys = {"project": "project", "paid_on": "paid_on", "kind": "kind", "amount": "amount"}
+    row_keys |= {"voucher_number": "voucher_number", "note": "note", "override_reason": "override_reason"}
+
+    def identify(self, row):
+        project = payment_project(row)
+        number = model_text(row, "voucher_number", Disbursement)
+        if number:
+            return {"project": project, "voucher_number": number}, f"{project.code} 凭证号 {number}"
+        what = self.what(row)
+        return {"project": project, "voucher_number": "", **what}, " ".join(map(str, [project.code, *what.values()]))
+
+    def what(self, row):
+        return {
+            "paid_on": date(row, "paid_on", required=True),
+            "kind": choice(row, "kind", PaymentKind),
+            "amount": payment_amount(row),
+        }
+
+    def find(self, lookup, values=None):
+        found = super().find(lookup)
+        if found is None and lookup["voucher_number"]:
+            unnumbered = {key: values[key] for key in ("paid_on", "kind", "amount")}
+            found = super().find({"project": lookup["project"], "voucher_number": "", **unnumbered})
+        return found
+
+    def read(self, row):
+        values = self.what(row)
+        values.update(
+            read_present(
+                row,
+                {
+                    "voucher_number": ("voucher_number", lambda r: model_text(r, "voucher_number", Disbursement)),
+                    "note": ("note", lambda r: model_text(r, "note", Disbursement)),
+                    "override_reason": ("override_reason", lambda r: text(r, "override_reason")),
+                },
+            )
+        )
+        return values
+
+    def project_of(self, lookup):
+        return lookup["project"]
+
+    def label(self, row):
+        return " ".join(str(row[key]) for key in ("project", "paid_on") if isinstance(row.get(key), str))
+
+
+def payment_project(row):
+    code = model_text(row, "project", ProjectPage, "code", required=True)
+    project = ProjectPage.objects.filter(code=code).first()
+    if project is None:
+        raise RowError(f"项目编号“{code}”不存在", "project", "unknown")
+    return project
+
+
+def payment_amount(row):
+    if row.get("amount") in (None, ""):
+        raise RowError("缺少{field}", "amount", "required")
+    value = amount(row, "amount", Disbursement, "amount")
+    if value <= 0:
+        raise RowError("{field}须大于 0", "amount", "amount")
+    return value
+
+
 class StationReader(PageReader):
     section, model, index_model = "stations", StationPage, StationIndexPage
 
@@ -493,6 +574,7 @@ READERS = [
     OrganizationReader(),
     PolicyReader(),
     ProjectReader(),
+    PaymentReader(),
     NoticeReader(),
     StationReader(),
 ]

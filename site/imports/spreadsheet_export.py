@@ -10,14 +10,14 @@ from shegong.pages.enums import ParticipantKind
 
 from .importer import page_publication
 from .readers import PUBLICATION
-from .spreadsheets import HEADERS, NOTES_SHEET, SHEET_NAMES
+from .spreadsheets import HEADERS, NOTES_SHEET, READ_ONLY, SHEET_NAMES
 
 # Left out of an export: a cell cannot hold the body's headings and images (a sheet without the column
 # keeps them), and a duplicate or a stage change is explained when it is imported, not carried over.
 NOT_EXPORTED = {"body", "duplicate_reason", "stage_reason"}
 
 NOTES = [
-    "本表用于批量导入服务项目（“项目”工作表）和政策法规（“政策”工作表）。首行为表头，请勿改名；用不到的列可以整列删除。",
+    "本表用于批量导入服务项目（“项目”工作表）、资金拨付（“资金拨付”工作表）和政策法规（“政策”工作表）。首行为表头，请勿改名；用不到的列可以整列删除。",
     (
         "项目按“项目编号”、政策按“文号”对应：没有的新建，“发布状态”为草稿或已下线的不发布；已有的只更新表格改动的列，"
         "已发布的重新发布，草稿和已下线的保持不公开。上传后先检查，逐行列出将新建、更新（旧值 → 新值）、未变和冲突的内容，确认后才写入。"
@@ -36,11 +36,20 @@ NOTES = [
     "项目详情：纯文本，空一行为一段。导出的表格不含此列，导入时项目保留原有详情（含小标题和图片）。",
     "标签、主题：多个之间用顿号“、”隔开。与已有项目相似的行须填写“重复确认理由”。",
     "政策层级写中央、省级、市级或区级；效力状态写现行有效、已修订或已废止。",
+    (
+        "资金拨付（“资金拨付”工作表）：每行一笔，项目编号须已存在且在本账号的范围内；拨付类型写首期款、中期款或尾款；"
+        "金额须大于 0。有“凭证号”的按“项目编号＋凭证号”对应同一笔拨付，没有的按项目、日期、类型和金额对应，"
+        "重复导入同一表格不会重复拨付。"
+    ),
+    (
+        "拨付与后台登记适用同样的规则：超出预算、早于付款计划或不在服务期内的拨付整表不予导入，"
+        "如确需拨付，请在“放行理由”中说明。后台“资金拨付”列表导出的表格可直接修改后重新导入。"
+    ),
 ]
 
 
 def column_names(section):
-    return [names[0] for names in HEADERS[section].values()]
+    return [names[0] for key, names in HEADERS[section].items() if key not in READ_ONLY]
 
 
 # The columns of each sheet, by the sheet's name, for the upload screen.
@@ -77,7 +86,7 @@ def name_of(record):
 
 
 def workbook(projects=(), with_all_columns=True):
-    """XLSX bytes: notes, a 项目 sheet (the given projects' rows) and an empty 政策 sheet."""
+    """XLSX bytes: notes, a 项目 sheet (the given projects' rows) and empty 资金拨付 and 政策 sheets."""
     book = openpyxl.Workbook()
     notes = book.active
     notes.title = NOTES_SHEET
@@ -95,6 +104,7 @@ def workbook(projects=(), with_all_columns=True):
         for cell in row:
             if hasattr(cell.value, "isoformat"):
                 cell.number_format = "yyyy-mm-dd"
+    add_sheet(book, SHEET_NAMES["payments"][1], column_names("payments"))
     add_sheet(book, SHEET_NAMES["policies"][1], column_names("policies"))
 
     out = io.BytesIO()

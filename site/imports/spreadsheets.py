@@ -1,11 +1,11 @@
-"""Projects and policies from an XLSX or CSV file, as the same document the JSON import reads.
+"""Projects, payments and policies from an XLSX or CSV file, as the same document the JSON import reads.
 
 Each sheet (XLSX) or the file (CSV) holds one list: a header row, then one
 record per row. A header is either the JSON key (`code`, `title`, …) or its
 Chinese name (项目编号、项目名称…). Choice columns take the key (`implementation`)
 or the Chinese label (项目实施, also 实施). Tags and topics are separated by
 、 , ; in one cell. The list is found from the sheet name (projects/项目,
-policies/政策) or, failing that, from the headers; a sheet named 说明 is left
+payments/资金拨付, policies/政策) or, failing that, from the headers; a sheet named 说明 is left
 for people to read.
 
 A project row carries its stage dates in one column per stage (征集日期 …
@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import openpyxl
 
 from shegong.exports import FORMULA_PREFIXES
+from shegong.funds.models import PaymentKind
 from shegong.pages.enums import ParticipantKind, PolicyLevel, PolicyStatus, ProjectStage
 
 HEADERS = {
@@ -55,6 +56,19 @@ HEADERS = {
         "publication": ["发布状态"],
         "duplicate_reason": ["重复确认理由"],
     },
+    "payments": {
+        "project": ["项目编号", "编号"],
+        "paid_on": ["拨付日期"],
+        "kind": ["拨付类型"],
+        "amount": ["金额（元）", "拨付金额（元）", "金额"],
+        "voucher_number": ["凭证号"],
+        "note": ["说明", "备注"],
+        "override_reason": ["放行理由"],
+        # Read, never written: the payments export carries them for people (the project's name, the title of the
+        # voucher document attached in the admin), and the import knows a payment without them.
+        "project_title": ["项目名称"],
+        "voucher_document": ["拨付凭证"],
+    },
     "policies": {
         "document_number": ["文号"],
         "title": ["标题", "政策名称", "文件名称"],
@@ -69,12 +83,18 @@ HEADERS = {
         "publication": ["发布状态"],
     },
 }
-SHEET_NAMES = {"projects": ["projects", "项目", "服务项目"], "policies": ["policies", "政策", "政策法规"]}
+SHEET_NAMES = {
+    "projects": ["projects", "项目", "服务项目"],
+    "payments": ["payments", "资金拨付", "拨付"],
+    "policies": ["policies", "政策", "政策法规"],
+}
 NOTES_SHEET = "说明"
-CHOICES = {"stage": ProjectStage, "level": PolicyLevel, "status": PolicyStatus}
+# Columns an import reads past (see HEADERS["payments"]): not in the blank template.
+READ_ONLY = {"project_title", "voucher_document"}
+CHOICES = {"stage": ProjectStage, "level": PolicyLevel, "status": PolicyStatus, "kind": PaymentKind}
 LISTS = {"tags", "topics"}
 STAGE_DATES = {f"stage_dates.{stage}" for stage in ProjectStage.values}
-DATES = {"start", "end", "issued_on", "effective_on", *STAGE_DATES}
+DATES = {"start", "end", "issued_on", "effective_on", "paid_on", *STAGE_DATES}
 # What an empty cell says in columns where it is not "no text": no participants, no tags.
 EMPTY_CELLS = {"participants": [], "tags": [], "topics": []}
 # 2022-3-1, 2022/3/1, 2022.3.1 and 2022年3月1日, as people type dates into a cell.
@@ -160,7 +180,8 @@ def add_table(sheet, rows, sheet_name):
     section = section_of(sheet_name, header)
     if section is None:
         raise SpreadsheetError(
-            f"{where}：无法判断是项目还是政策。工作表请命名为“项目”或“政策”，或在表头中包含“项目编号”或“文号”。"
+            f"{where}：无法判断是项目、资金拨付还是政策。工作表请命名为“项目”“资金拨付”或“政策”，"
+            "或在表头中包含“项目编号”“拨付日期”或“文号”。"
         )
     if section in sheet.document:
         raise SpreadsheetError(f"{where}：{SHEET_NAMES[section][1]}已在另一个工作表中出现。")
@@ -192,6 +213,9 @@ def section_of(sheet_name, header):
         if name in names:
             return section
     found = set(header)
+    # A payments sheet names its project by 项目编号 too: its 拨付日期 tells it from a projects sheet.
+    if found & {"paid_on", "拨付日期"}:
+        return "payments"
     if found & {"code", "项目编号"}:
         return "projects"
     if found & {"document_number", "文号", "issuer", "发文机关"}:

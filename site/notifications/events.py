@@ -2,23 +2,36 @@
 
 - a comment or an implementation update awaiting moderation: editors;
 - an objection filed during a publicity period: editors and the purchasing department's staff;
+- an objection's outcome recorded: the objector, when the contact they left is an email address, and the
+  purchasing department's staff;
 - a payment that breaks the project's payment schedule (saved with an override reason): auditors and
-  the purchasing department's staff.
+  the purchasing department's staff;
+- a 评估结果公示 going live for the first time: the accounts of each listed project's organization.
 Publicity periods ending are announced by the daily `shegong notify_due` command (publicity.py).
 """
 
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
+from wagtail.signals import page_published
 
 from shegong.feedback.models import Comment, Objection
 from shegong.feedback.moderation import ModerationStatus
 from shegong.funds.checks import disbursement_problems
 from shegong.funds.models import Disbursement
+from shegong.pages.enums import NoticeKind
+from shegong.pages.models import NoticePage
 from shegong.updates.models import ImplementationUpdate
 
 from . import recipients
-from .mail import notify
+from .mail import mail_to, notify
+
+# The contact an objector leaves is free text: a phone number, an address, or an email among other words.
+EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def admin_path(instance, view="edit"):
@@ -66,6 +79,54 @@ def objection_filed(sender, instance, created, raw=False, **kwargs):
     text = f"“{project.title}”（项目编号 {project.code}）在公示期内收到一条异议，请及时核实处理。"
     notify(recipients.editors(), "公示异议待处理", text, admin_path(instance))
     notify(recipients.department_staff(project.purchaser_id), "公示异议待处理", text, admin_path(instance, "inspect"))
+
+
+@receiver(post_save, sender=Objection, dispatch_uid="notify_objection_outcome")
+def objection_answered(sender, instance, raw=False, **kwargs):
+    if raw or not getattr(instance, "outcome_recorded", False):
+        return
+    instance.outcome_recorded = False
+    project, notice = instance.project, instance.notice
+    outcome = instance.get_outcome_display()
+    subject = f"公示异议处理结果：{outcome}"
+    where = f"“{project.title}”（项目编号 {project.code}）"
+    address = email_in(instance.contact)
+    if address:
+        # The public answer only: the reply is what the notice publishes, nothing kept inside the admin.
+        text = f"您对{where}提出的异议已处理。\n处理结果：{outcome}\n答复：{instance.reply}"
+        mail_to([address], f"您提出的异议处理结果：{outcome}", text, (notice or project).full_url, "查看公示")
+    staff_text = f"{where}的一条公示异议已答复，处理结果：{outcome}。\n答复：{instance.reply}"
+    notify(recipients.department_staff(project.purchaser_id), subject, staff_text, admin_path(instance, "inspect"))
+
+
+def email_in(contact):
+    """The email address an objector left among their contact details; "" when they left none."""
+    match = EMAIL_IN_TEXT.search(contact or "")
+    if not match:
+        return ""
+    try:
+        validate_email(match.group())
+    except ValidationError:
+        return ""
+    return match.group()
+
+
+@receiver(page_published, sender=NoticePage, dispatch_uid="notify_evaluation_results")
+def evaluation_results_published(sender, instance, **kwargs):
+    # Told once, when the notice first goes live: a corrected notice republished does not mail everyone again.
+    if instance.kind != NoticeKind.EVALUATION_PUBLICITY or instance.first_published_at != instance.last_published_at:
+        return
+    projects = [link.project for link in instance.related_projects.select_related("project")]
+    for organization_id in {project.organization_id for project in projects if project.organization_id}:
+        titles = "、".join(f"“{p.title}”" for p in projects if p.organization_id == organization_id)
+        notify(
+            recipients.organization_accounts(organization_id),
+            "评估结果公示已发布",
+            f"贵机构承接的{titles}的评估结果已在“{instance.title}”中公示"
+            + (f"，公示期至 {instance.publicity_until:%Y年%m月%d日}。" if instance.publicity_until else "。"),
+            instance.full_url,
+            "查看公示",
+        )
 
 
 @receiver(post_save, sender=Disbursement, dispatch_uid="notify_anomalous_payment")

@@ -14,15 +14,20 @@ from django.db import transaction
 logger = logging.getLogger(__name__)
 
 
-def notify(users, subject, text, path):
-    """Mail each of `users` that has an address: `text`, then a link to the admin `path` where it is handled."""
+def notify(users, subject, text, path, link_label="请登录后台处理"):
+    """Mail each of `users` that has an address: `text`, then a link to `path`, the admin screen where it is
+    handled (or the public page where it is read, with its own `link_label`)."""
+    mail_to(sorted({user.email for user in users if user.is_active and user.email}), subject, text, path, link_label)
+
+
+def mail_to(addresses, subject, text, path, link_label):
+    """The same mail to people who need no account (a citizen who left an email address)."""
     # Imported here: models import this module, and the API's link helpers need the app registry ready.
     from shegong.api.links import absolute
 
-    addresses = sorted({user.email for user in users if user.is_active and user.email})
     if not addresses:
         return
-    body = f"{text}\n\n请登录后台处理：{absolute(path)}\n\n——{settings.WAGTAIL_SITE_NAME}（系统邮件，请勿回复）"
+    body = f"{text}\n\n{link_label}：{absolute(path)}\n\n——{settings.WAGTAIL_SITE_NAME}（系统邮件，请勿回复）"
     subject = f"【{settings.WAGTAIL_SITE_NAME}】{subject}"
     transaction.on_commit(lambda: send(addresses, subject, body))
 

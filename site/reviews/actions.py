@@ -69,6 +69,24 @@ def close_round(rubric, user):
     log(rubric, "wagtail.edit", user=user, data={"closed": True})
 
 
+REOPEN_ACTION = "shegong.reviews.reopen"
+
+
+def reopen_round(rubric, reason, user):
+    """Open an ended round again (an expert's score to correct, an expert added): experts may score again, and a
+    published ranking is withdrawn until the editor ends the round and publishes it again."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请填写重新开放评审的理由。")
+    if not rubric.is_closed:
+        raise ValidationError("本轮评审尚未结束，无需重新开放。")
+    withdrawn = rubric.ranking_published_at is not None
+    rubric.closed_at = rubric.ranking_published_at = None
+    rubric.save(update_fields=["closed_at", "ranking_published_at"])
+    log(rubric, REOPEN_ACTION, user=user, data={"reason": reason, "ranking_withdrawn": withdrawn})
+    return withdrawn
+
+
 def publish_ranking(rubric, user):
     """Show each application's rank and average to the public (never per-expert scores or names)."""
     if not rubric.is_closed:

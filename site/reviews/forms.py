@@ -86,3 +86,13 @@ class TieForm(forms.Form):
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label="评审结论", choices=Outcome.choices, widget=forms.RadioSelect)
     reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label="重新开放的理由",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+        help_text="记入评审的操作记录，审计人员可查阅。",
+        error_messages={"required": "请填写重新开放评审的理由。"},
+    )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("ranking/<int:call_id>/", views.RankingReport.as_view(), name="ranking"),
     path("ranking/<int:call_id>/results/", views.RankingReport.as_view(results_only=True), name="ranking_results"),
     path("close/<int:rubric_id>/", views.CloseRoundView.as_view(), name="close"),
+    path("reopen/<int:rubric_id>/", views.ReopenRoundView.as_view(), name="reopen"),
     path("publish/<int:rubric_id>/", views.PublishRankingView.as_view(), name="publish"),
     path("decide/<int:application_id>/", views.DecideView.as_view(), name="decide"),
 ]

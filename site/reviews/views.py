@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import CreateView
 from shegong.calls.models import Application, ApplicationAttachment, CallPage
 
 from . import actions
-from .forms import DecisionForm, ScoreForm, TieForm
+from .forms import DecisionForm, ReopenForm, ScoreForm, TieForm
 from .models import Assignment, Decision, ExpertTie, Rubric
 from .scoring import ranking
 
@@ -204,6 +204,10 @@ class RankingReport(ReportView):
             buttons.append(
                 HeaderButton("公布排名", url=reverse("reviews:publish", args=[self.rubric.pk]), icon_name="globe")
             )
+        if self.rubric and self.rubric.is_closed:
+            buttons.append(
+                HeaderButton("重新开放评审", url=reverse("reviews:reopen", args=[self.rubric.pk]), icon_name="undo")
+            )
         return buttons
 
     def get_queryset(self):
@@ -256,6 +260,37 @@ class PublishRankingView(RubricActionView):
         "question": "公布后，公众可以在网站上看到各申报的排名和平均分（不含专家姓名和各专家的评分）。确定公布吗？",
         "done": "评审排名已公布。",
     }
+
+
+class ReopenRoundView(WagtailAdminTemplateMixin, FormView):
+    """Open an ended round again, with the reason kept in its history."""
+
+    form_class = ReopenForm
+    template_name = "reviews/reopen.html"
+    page_title = "重新开放评审"
+    header_icon = "pick"
+
+    def dispatch(self, request, rubric_id):
+        if not request.user.has_perm(DECIDE_PERMISSION):
+            raise PermissionDenied
+        self.rubric = get_object_or_404(Rubric.objects.select_related("call"), pk=rubric_id)
+        return super().dispatch(request, rubric_id)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rubric=self.rubric, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            withdrawn = actions.reopen_round(self.rubric, form.cleaned_data["reason"], self.request.user)
+        except ValidationError as error:
+            form.add_error(None, error.messages[0])
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            "本轮评审已重新开放，专家可以再次评分。"
+            + ("已公布的排名已撤回，结束评审后请重新公布。" if withdrawn else ""),
+        )
+        return redirect("reviews:ranking", self.rubric.call_id)
 
 
 class DecideView(WagtailAdminTemplateMixin, FormView):

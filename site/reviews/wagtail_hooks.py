@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -12,6 +13,7 @@ from shegong.calls.enums import ApplicationStatus
 from shegong.calls.models import Application, CallPage
 
 from . import urls
+from .actions import REOPEN_ACTION
 from .forms import AssignmentForm, RubricForm
 from .models import Assignment, Decision, ExpertTie, Rubric
 from .views import DECIDE_PERMISSION, SCORE_PERMISSION, AssignmentCreateView
@@ -120,3 +122,15 @@ def review_work(request):
         for call in CallPage.objects.filter(pk__in=awaiting.values("call_id")).order_by("closes_on"):
             count = awaiting.filter(call=call).count()
             yield f"评审完成待决定的申报（{call.title}）", count, reverse("reviews:ranking", args=[call.pk])
+
+
+@hooks.register("register_log_actions")
+def register_reopen_action(actions):
+    @actions.register_action(REOPEN_ACTION)
+    class Reopen(LogFormatter):
+        label = "重新开放评审"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            withdrawn = "，已公布的排名撤回" if data.get("ranking_withdrawn") else ""
+            return f"重新开放评审{withdrawn}，理由：{data.get('reason', '')}"

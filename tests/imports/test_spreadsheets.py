@@ -325,7 +325,7 @@ def test_the_blank_template_imports_as_nothing_and_documents_the_columns(admin_c
     assert reverse("spreadsheet_template") in screen and "参与力量" in screen and "评估结果公示日期" in screen
 
     book = openpyxl.load_workbook(io.BytesIO(download(admin_client, "spreadsheet_template")))
-    assert book.sheetnames == ["说明", "项目", "政策"]
+    assert book.sheetnames == ["说明", "项目", "资金拨付", "政策"]
     header = [cell.value for cell in book["项目"][1]]
     assert {"项目编号", "参与力量", "征集日期", "评估结果公示日期", "项目详情"} <= set(header)
     assert any("类型：名称" in row[0].value for row in book["说明"].iter_rows())

@@ -11,12 +11,12 @@ from shegong.imports.spreadsheets import SpreadsheetError, read_spreadsheet
 
 class Command(BaseCommand):
     help = (
-        "从一个 JSON 文件导入部门、区域、社会组织、政策法规、服务项目和通知公告，或从 .xlsx / .csv 表格导入项目和政策"
+        "从一个 JSON 文件导入部门、区域、社会组织、政策法规、服务项目和通知公告，或从 .xlsx / .csv 表格导入项目、资金拨付和政策"
         "（全部成功才写入）。后台改过的内容默认保留并报告为冲突。"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="JSON 文件路径，或项目、政策的 .xlsx / .csv 表格")
+        parser.add_argument("file", help="JSON 文件路径，或项目、资金拨付、政策的 .xlsx / .csv 表格")
         parser.add_argument("--dry-run", action="store_true", help="只检查并列出将发生的变化，不写入")
         parser.add_argument("--overwrite", action="store_true", help="以文件为准，覆盖上次导入后在后台改过的内容")
         parser.add_argument("--user", help="以此用户的身份和权限导入（记入页面历史）；默认为系统账号 system-import")
