@@ -76,7 +76,7 @@ OPENS = {
     EXPERTS: {"我的评审"},
     STREETS: {"编辑项目"},
     ORGANIZATIONS: {"申报详情"},
-    DEPARTMENT_STAFF: {"资金异常", "编辑项目"},
+    DEPARTMENT_STAFF: {"资金异常", "编辑项目", "登记评估"},  # evaluations of their own projects
     AUDITORS: {"申报详情", "评审排名", "资金异常"},  # they read everything and change nothing
 }
 
