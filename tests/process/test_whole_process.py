@@ -395,6 +395,7 @@ def test_the_whole_process_as_the_four_roles_walk_it(live_server, mailoutbox, tm
             assert "评估结果" in result.subject
             page = walk.go("citizen", project.url)
             expect(page.locator("main")).to_contain_text("良好")
+            page.locator("main").get_by_text("良好").first.scroll_into_view_if_needed()
             walk.shot("citizen", "12-project-page")
         except Exception:
             walk.photograph_tabs(tmp_path)  # what each person saw when the walk broke
