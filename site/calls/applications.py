@@ -19,6 +19,7 @@ from shegong.notifications.recipients import editors, organization_accounts
 from shegong.pages.enums import ParticipantKind
 from shegong.snippets.organizations import ListStatus
 
+from .collections import collection_organization
 from .enums import ApplicationStatus
 
 SUBMIT_ACTION = "shegong.application.submit"
@@ -291,6 +292,9 @@ class ApplicationAttachment(Orderable):
             raise ValidationError(
                 {"document": f"“{self.document.title}”的文件类型不允许，只接受 {'、'.join(allowed)}。"}
             )
+        owner = collection_organization(self.document)
+        if owner is not None and owner != self.application.organization_id:
+            raise ValidationError({"document": f"“{self.document.title}”是其他社会组织的申报材料，不能附在本申报中。"})
         limit = settings.SHEGONG_APPLICATION_ATTACHMENT_MAX_SIZE
         if self.document.get_file_size() and self.document.get_file_size() > limit:
             raise ValidationError({"document": f"“{self.document.title}”超过 {limit // (1024 * 1024)} MB 的大小限制。"})

@@ -4,6 +4,8 @@ from django.http import Http404
 
 from shegong.roles.scope import restricted_organization
 
+from .collections import collection_organization
+
 CHECK_PERMISSION = "calls.check_application"
 
 
@@ -27,16 +29,9 @@ class ApplicationScopedObjectMixin:
         return obj
 
 
-def uploading_organization(document):
-    """The organization whose account uploaded `document`, or None. Organization accounts upload only
-    application materials (their group may add documents for nothing else)."""
-    profile = getattr(document.uploaded_by_user, "staff_profile", None) if document.uploaded_by_user_id else None
-    return profile.organization_id if profile else None
-
-
 def may_download(user, document):
     """Application materials are for the staff who handle applications and the organization that filed them."""
-    organization = uploading_organization(document)
+    organization = collection_organization(document)
     if organization is None:
         return True
     if not (user.is_authenticated and user.has_perm("calls.view_application")):

@@ -112,11 +112,12 @@ def register_application_actions(actions):
 
 @hooks.register("construct_document_chooser_queryset")
 def organizations_choose_their_own_documents(documents, request):
-    """An organization's account may upload application materials; it chooses among its own organization's."""
+    """An organization's account may upload application materials; it chooses among its own organization's
+    collection (shegong.calls.collections)."""
     organization = restricted_organization(request.user)
     if organization is None:
         return documents
-    return documents.filter(uploaded_by_user__staff_profile__organization_id=organization)
+    return documents.filter(collection__organization_materials__organization_id=organization)
 
 
 @hooks.register("before_serve_document")
