@@ -236,6 +236,14 @@ class Application(ClusterableModel):
         notify(organization_accounts(self.organization_id), "项目申报状态变更", text, self.admin_path())
 
 
+def foreign_material(document, organization_id):
+    """The sentence refusing another organization's material in this organization's application, or None."""
+    owner = collection_organization(document)
+    if owner is not None and owner != organization_id:
+        return f"“{document.title}”是其他社会组织的申报材料，不能附在本申报中。"
+    return None
+
+
 class ApplicationBudgetLine(Orderable):
     """One line of the budget breakdown; the lines add up to the application's budget."""
 
@@ -292,9 +300,10 @@ class ApplicationAttachment(Orderable):
             raise ValidationError(
                 {"document": f"“{self.document.title}”的文件类型不允许，只接受 {'、'.join(allowed)}。"}
             )
-        owner = collection_organization(self.document)
-        if owner is not None and owner != self.application.organization_id:
-            raise ValidationError({"document": f"“{self.document.title}”是其他社会组织的申报材料，不能附在本申报中。"})
+        # A new application's lines are checked before they are attached to it: ApplicationForm checks those.
+        application = getattr(self, "application", None)
+        if application is not None and (refusal := foreign_material(self.document, application.organization_id)):
+            raise ValidationError({"document": refusal})
         limit = settings.SHEGONG_APPLICATION_ATTACHMENT_MAX_SIZE
         if self.document.get_file_size() and self.document.get_file_size() > limit:
             raise ValidationError({"document": f"“{self.document.title}”超过 {limit // (1024 * 1024)} MB 的大小限制。"})

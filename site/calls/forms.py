@@ -4,7 +4,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from shegong.roles.scope import restricted_organization
 
-from .applications import budget_mismatch
+from .applications import budget_mismatch, foreign_material
 from .enums import ApplicationStatus
 from .pages import CallPage
 
@@ -42,6 +42,12 @@ class ApplicationForm(WagtailAdminModelForm):
             ]
             if amounts and "budget" in cleaned and (mismatch := budget_mismatch(cleaned["budget"], amounts)):
                 self.add_error("budget", mismatch)
+        organization = cleaned.get("organization")
+        organization_id = organization.pk if organization else self.instance.organization_id
+        for form in getattr(self.formsets.get("attachments"), "forms", []):
+            document = form.cleaned_data.get("document") if form.is_valid() else None
+            if document is not None and (refusal := foreign_material(document, organization_id)):
+                form.add_error("document", refusal)
         return cleaned
 
     def _update_errors(self, errors):

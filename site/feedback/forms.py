@@ -52,6 +52,8 @@ class ObjectionForm(HoneypotForm):
         labels = {"contact": "联系方式（仅工作人员可见，用于反馈处理结果）"}
 
     def __init__(self, *args, project, notice, **kwargs):
+        # Its own ids: the comment form on the same page has the same fields, and a label must name one field.
+        kwargs.setdefault("auto_id", "id_objection_%s")
         super().__init__(*args, **kwargs)
         self.instance.project, self.instance.notice = project, notice
 

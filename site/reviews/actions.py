@@ -21,13 +21,19 @@ def assign_expert(application, expert, user):
     assignment.full_clean()
     assignment.save()
     log(assignment, "wagtail.create", user=user)
+    ask_to_score(assignment)
+    return assignment
+
+
+def ask_to_score(assignment):
+    """Mail the expert of a new assignment, with the link to 我的评审."""
+    application = assignment.application
     notify(
-        [expert],
+        [assignment.expert],
         "新的路演评审任务",
         f"请为项目申报“{application.title}”（{application.organization}）评分。",
         reverse("reviews:mine"),
     )
-    return assignment
 
 
 def scoring_refusal(assignment):

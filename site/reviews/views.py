@@ -12,6 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import CreateView
 
 from shegong.calls.models import Application, ApplicationAttachment, CallPage
 
@@ -113,6 +114,15 @@ class ScoreView(ExpertOnlyMixin, WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, f"已保存对“{self.application.title}”的评分。评审结束前可以修改。")
         return redirect("reviews:mine")
+
+
+class AssignmentCreateView(CreateView):
+    """专家分配 from the admin: the expert is asked to score, as when the assignment is made by assign_expert()."""
+
+    def save_instance(self):
+        assignment = super().save_instance()
+        actions.ask_to_score(assignment)
+        return assignment
 
 
 class AttachmentView(ExpertOnlyMixin, View):

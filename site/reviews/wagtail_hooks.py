@@ -16,7 +16,7 @@ from . import urls
 from .actions import REOPEN_ACTION
 from .forms import AssignmentForm, RubricForm
 from .models import Assignment, Decision, ExpertTie, Rubric
-from .views import DECIDE_PERMISSION, SCORE_PERMISSION
+from .views import DECIDE_PERMISSION, SCORE_PERMISSION, AssignmentCreateView
 
 
 class RankingColumn(Column):
@@ -51,6 +51,7 @@ class AssignmentViewSet(SnippetViewSet):
     model = Assignment
     icon = "user"
     menu_label = "专家分配"
+    add_view_class = AssignmentCreateView
     list_display = ["application", "expert", "assigned_at", "scored_at"]
     list_filter = ["application__call"]
     edit_handler = ObjectList([FieldPanel("application"), FieldPanel("expert")], base_form_class=AssignmentForm)
