@@ -52,7 +52,7 @@ class Service:
     activities: tuple  # what the project does, three of which each project lists
     groups: tuple  # the community's participating forces, as (suffix, kind)
     specialists: tuple = ()  # organizations known for this work (short names)
-    budget: tuple = (60, 215)  # bounds in thousands of yuan
+    budget: tuple = (60, 220)  # bounds in thousands of yuan
 
 
 VOLUNTEERS, GROUP, RESIDENTS, FIRM, OTHER = (
@@ -244,8 +244,8 @@ SERVICES = (
         "专项社会工作",
         "官渡区卫生健康局",
         "慢性病患者",
-        ("健康同行", "慢病自管", "健康家园"),
-        "健康管理项目",
+        ("慢病自管", "医养同行", "活力人生"),
+        "自我管理项目",
         "联合社区卫生服务站为高血压、糖尿病患者开展自我管理小组和健康教育。",
         ("组建慢病患者自我管理小组", "开展合理膳食和运动指导", "组织季度健康义诊", "建立患者随访记录"),
         (("健康促进志愿队", VOLUNTEERS), ("卫生服务站", OTHER)),
@@ -298,6 +298,8 @@ SERVICES = (
     ),
 )
 
+# Words in the names of organizations that keep to one field of work.
+SPECIALIZED = ("禁毒", "助残", "为老", "儿童", "青少年", "心理", "家庭", "志愿服务")
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红辉建文燕鹏飞丹宁晓雪琳慧倩婷欣悦宇浩"
 GRADES = ((90, EvaluationGrade.EXCELLENT), (80, EvaluationGrade.GOOD), (60, EvaluationGrade.PASS))
@@ -424,7 +426,9 @@ def pick_organization(rng, service, start, organizations):
 
     able = [org for org in organizations if may_serve(org)]
     specialists = [org for org in able if org["name"].removeprefix("昆明市官渡区").startswith(service.specialists)]
-    return rng.choice(specialists if specialists and rng.random() < 0.7 else able)
+    # A drug-work or disability centre does not run a family project: the others come from the general centres.
+    general = [org for org in able if not any(word in org["name"] for word in SPECIALIZED)]
+    return rng.choice(specialists if specialists and rng.random() < 0.7 else general)
 
 
 def add_months(day, months):
@@ -432,29 +436,36 @@ def add_months(day, months):
     return day.replace(year=day.year + month // 12, month=month % 12 + 1)
 
 
-def demo_plans():
-    """The plans over the demo's streets, communities and organizations as they are in the database."""
-    communities = list(
-        Region.objects.filter(level="community", parent__level="street")
-        .order_by("parent__name", "name")
-        .values_list("parent__name", "name")
-    )
-    organizations = list(
-        SocialOrganization.objects.order_by("name").values(
-            "name", "registered_on", "list_status", "listed_on", "list_until"
-        )
-    )
+def demo_plans(document):
+    """The plans over the streets, communities and organizations of the demo content (demo.json's document):
+    the same on every machine, whatever editors have since changed in the database."""
+    communities = sorted((r["parent"], r["name"]) for r in document.get("regions", []) if r["level"] == "community")
+    day = datetime.date.fromisoformat
+    organizations = [
+        {
+            "name": o["name"],
+            "registered_on": o["registered_on"] and day(o["registered_on"]),
+            "list_status": o["list"] or ListStatus.NONE,
+            "listed_on": o["listed_on"] and day(o["listed_on"]),
+            "list_until": o["list_until"] and day(o["list_until"]),
+        }
+        for o in sorted(document.get("organizations", []), key=lambda o: o["name"])
+    ]
     return plans(communities, organizations)
 
 
-def load_history():
-    """Make the generated projects that are missing, with their timelines and evaluations; their codes."""
+def load_history(document):
+    """Make the generated projects that are missing, with their timelines and evaluations; their codes.
+
+    A project whose department, category, organization or place an editor has since renamed or removed is not
+    made: the demo does not bring back what an editor took away.
+    """
     taken = set(ProjectPage.objects.values_list("code", flat=True))
-    missing = [p for p in demo_plans() if p.code not in taken]
+    lookups = Lookups()
+    missing = [p for p in demo_plans(document) if p.code not in taken and lookups.resolve(p)]
     if not missing:
         return []
     index = ProjectIndexPage.objects.get()
-    lookups = Lookups()
     # Saved page by page, the participants, milestones and index entries would each cost a round of signal
     # handlers: they are written in bulk once the pages exist.
     with paused(), disable_reference_index_auto_update(), wagtail_search_deferred(), transaction.atomic():
@@ -512,6 +523,19 @@ class Lookups:
             (r.parent.name, r.name): r for r in Region.objects.filter(level="community").select_related("parent")
         }
 
+    def resolve(self, p):
+        """The plan's records, or None when one of them is not there."""
+        try:
+            return {
+                "category": self.categories[p.service.category],
+                "purchaser": self.departments[p.service.purchaser],
+                "organization": self.organizations[p.organization],
+                "street": self.streets[p.street],
+                "community": self.communities[(p.street, p.community)],
+            }
+        except KeyError:
+            return None
+
 
 def project_page(p, lookups):
     published = datetime.datetime.combine(p.stage_dates[ProjectStage.PUBLICITY], datetime.time(9), datetime.UTC)
@@ -519,11 +543,7 @@ def project_page(p, lookups):
         title=p.title,
         slug=p.code.lower(),
         code=p.code,
-        category=lookups.categories[p.service.category],
-        purchaser=lookups.departments[p.service.purchaser],
-        organization=lookups.organizations[p.organization],
-        street=lookups.streets[p.street],
-        community=lookups.communities[(p.street, p.community)],
+        **lookups.resolve(p),
         budget=p.budget,
         start_date=p.start,
         end_date=p.end,

@@ -46,7 +46,7 @@ class Command(BaseCommand):
         created = [row.key for row in report.rows if row.section == "projects" and row.outcome == CREATE]
         self.stdout.write(f"演示图片：{attach_demo_images(created)} 张")
         if not options["story_only"]:
-            history = load_history()
+            history = load_history(document)
             self.stdout.write(f"历年项目（按固定种子生成）：新建 {len(history)} 个")
             created += history
         self.stdout.write(f"资金拨付：新建 {pay_demo_projects(created)} 笔")
