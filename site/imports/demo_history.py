@@ -13,7 +13,7 @@ indexed in one batch at the end.
 import contextlib
 import datetime
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -330,7 +330,6 @@ class Plan:
     activities: list
     score: Decimal
     grade: str
-    extra: dict = field(default_factory=dict)
 
     @property
     def summary(self):
@@ -343,13 +342,17 @@ class Plan:
         return [
             f"项目采用官渡区“1+1+1+N”联合申报模式，由{self.community}居民委员会、{self.organization}、"
             f"项目社工{self.social_worker}和{parties}联合申报，由{s.purchaser}购买，"
-            f"服务期为{self.start:%Y年%-m月%-d日}至{self.end:%Y年%-m月%-d日}，购买服务金额{self.budget:,.2f}元，"
+            f"服务期为{chinese_date(self.start)}至{chinese_date(self.end)}，购买服务金额{self.budget:,.2f}元，"
             "项目资金按“40%—40%—20%”分期拨付。",
             "项目主要开展以下服务："
             + "；".join(f"{n}是{a}" for n, a in zip("一二三", self.activities, strict=False))
             + "。",
             f"项目终期评估得分{self.score}分，评估等级为{grade}。",
         ]
+
+
+def chinese_date(day):
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def plans(communities, organizations, seed=SEED):
