@@ -1,4 +1,4 @@
-"""A little demo content for 项目征集: one open call and applications at several statuses (fixtures/demo_calls.json).
+"""A little demo content for 项目征集: one open call and an application at each status (fixtures/demo_calls.json).
 
 Only what is missing is made, as load_demo does for the rest. The call's dates follow today so it is always
 open; each application reaches its status through the same steps an organization and an editor take.
@@ -73,6 +73,10 @@ def make_application(call, row, user):
     if status == ApplicationStatus.DRAFT:
         return application
     application.submit(user)
-    if status != ApplicationStatus.SUBMITTED:
+    if status == ApplicationStatus.APPROVED:
+        # 立项 comes after 路演评审: the accepted application becomes a draft project.
+        application.move(ApplicationStatus.REVIEW, "", user)
+        application.accept(user)
+    elif status != ApplicationStatus.SUBMITTED:
         application.move(status, row.get("reason", ""), user)
     return application

@@ -1,4 +1,4 @@
-"""`load_demo` shows 项目征集: one open call and applications at several statuses, made once."""
+"""`load_demo` shows 项目征集: one open call and an application at each status, made once."""
 
 from io import StringIO
 
@@ -13,18 +13,15 @@ pytestmark = pytest.mark.django_db
 
 def test_load_demo_makes_an_open_call_with_applications_once(home):
     out = StringIO()
-    call_command("load_demo", stdout=out)
-    assert "项目申报：新建 4 份" in out.getvalue()
+    call_command("load_demo", "--story-only", stdout=out)
+    assert "项目申报：新建 6 份" in out.getvalue()
     call = CallPage.objects.live().get()
     assert call.is_open()
     statuses = set(Application.objects.filter(call=call).values_list("status", flat=True))
-    assert statuses == {
-        ApplicationStatus.DRAFT,
-        ApplicationStatus.SUBMITTED,
-        ApplicationStatus.REVIEW,
-        ApplicationStatus.REJECTED,
-    }
+    assert statuses == set(ApplicationStatus)
+    approved = Application.objects.get(status=ApplicationStatus.APPROVED)
+    assert approved.project is not None and not approved.project.live
 
-    call_command("load_demo", stdout=(again := StringIO()))
+    call_command("load_demo", "--story-only", stdout=(again := StringIO()))
     assert "项目申报：新建 0 份" in again.getvalue()
-    assert Application.objects.count() == 4
+    assert Application.objects.count() == 6
