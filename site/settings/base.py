@@ -98,8 +98,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "shegong.ops.csp.AdminPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the session is read: a locked-out login is refused at once (shegong.ops.lockout).
+    # Before the session is read: a locked-out login and a flooding address's post are refused at once.
     "shegong.ops.lockout.LockedOutLoginMiddleware",
+    "shegong.ops.floods.UsedUpFeedbackMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
