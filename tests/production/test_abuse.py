@@ -91,6 +91,11 @@ def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_
         assert attack.stdout.readline().strip() == "ready"
         busy = citizens(site.url, paths, SECONDS)
         answers = json.loads(attack.communicate(timeout=120)[0])
+        # Hashed at low priority, the guessers' wrong passwords may not all be answered within the attack: the
+        # guessing goes on until the fifth failure locks the account from this address.
+        for _ in range(5):
+            if login(site, "still-guessing").status_code == 429:
+                break
         after = login(site, password)
 
     logins, comments = answers["logins"], answers["comments"]
@@ -98,8 +103,8 @@ def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_
         f"citizens p95 quiet {p95(quiet) * 1000:.0f} ms ({len(quiet)} requests), under attack "
         f"{p95(busy) * 1000:.0f} ms ({len(busy)}); {len(logins)} guesses, {len(comments)} flood posts"
     )
-    # The guessers: at most 4 wrong answers from the login form, then only lockouts; the real password too is refused.
-    assert logins.count(200) <= 4 and logins.count(429) == len(logins) - logins.count(200) and len(logins) > 5
+    # The guessers: at most 4 wrong answers from the login form, then only refusals; the real password too is refused.
+    assert logins and logins.count(200) <= 4 and set(logins) <= {200, 429}
     assert after.status_code == 429
     # The flood: five comments taken, every other one refused.
     assert comments.count(302) == 5 and comments.count(429) == len(comments) - 5 and len(comments) > 5
