@@ -4,6 +4,11 @@ settings on 127.0.0.1, at each concurrency, on SQLite and (with DATABASE_URL) on
     .venv/bin/python bench/load                                  # SQLite, 16 and 64 clients, 30 s each
     DATABASE_URL=postgres://…/shegong_production .venv/bin/python bench/load --seconds 20
     .venv/bin/python bench/load --page-cache 0 60                # without, then with the public page cache
+    .venv/bin/python bench/load --against /tmp/shegong-old        # old code against this one at equal load
+
+With --against DIR (the source tree of an older commit: `git archive COMMIT | tar -x -C DIR`), both versions are
+served at once, each from its own data folder on SQLite, and the load alternates between them in windows of
+--seconds (--rounds of each), so both meet the same machine load; it prints each one's figures and new/old ratios.
 
 A fresh data folder gets the demo content (migrate, load_demo, collectstatic). Each configuration prints
 requests/s, p50/p95 (ms), errors (non-2xx/3xx or failures), and the workers' total RSS before and after; then
@@ -26,7 +31,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.production.served import Gunicorn, Visitor, empty_postgres, prepare_demo, site_env  # noqa: E402
+from tests.production.served import (  # noqa: E402
+    THREADS,
+    WORKERS,
+    Gunicorn,
+    Visitor,
+    empty_postgres,
+    prepare_demo,
+    shegong,
+    site_env,
+)
 
 FIXED = [
     ("home", "/"),
@@ -106,16 +120,108 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] * 1000
 
 
+def old_code_env(tree, data, shim):
+    """The environment of a site served by the code in `tree`: a `shegong` package of links to its folders (as
+    pyproject.toml maps them) first on the path, ahead of this checkout's editable install."""
+    package = Path(shim) / "shegong"
+    package.mkdir()
+    for entry in (Path(tree) / "site").iterdir():
+        (package / entry.name).symlink_to(entry)
+    for name in ("search", "theme", "fixtures"):
+        (package / name).symlink_to(Path(tree) / name)
+    return site_env(data, PYTHONPATH=shim)
+
+
+def prepare(env):
+    """prepare_demo, for a tree that may predate the task worker (its indexing then ran in load_demo)."""
+    if "db_worker" in shegong(env, "help", "--commands").stdout:
+        prepare_demo(env)
+    else:
+        for step in (["migrate", "--noinput", "-v0"], ["load_demo"], ["collectstatic", "--noinput", "-v0"]):
+            shegong(env, *step)
+
+
+def compare(args, stack):
+    """Old and new code served side by side, the same load alternated between them."""
+    sites = {}
+    for name, make_env in (
+        ("old", lambda data: old_code_env(args.against, data, stack.enter_context(tempfile.TemporaryDirectory()))),
+        ("new", site_env),
+    ):
+        env = make_env(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"shegong-load-{name}-")))
+        print(f"preparing the demo for the {name} code …", flush=True)
+        prepare(env)
+        sites[name] = env
+    print(
+        f"old code ({args.against}) against new, SQLite, database cache, gunicorn {args.workers} workers × "
+        f"{args.threads} threads, {args.rounds} alternating windows of {args.seconds:.0f} s each"
+    )
+    print(
+        f"{'page cache':>10} {'clients':>7} {'code':>4} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} {'CPU ms/req':>10}"
+    )
+    for cache_seconds in args.page_cache:
+        with contextlib.ExitStack() as servers:
+            served = {
+                name: servers.enter_context(
+                    Gunicorn(
+                        {**env, "SHEGONG_PAGE_CACHE_SECONDS": str(cache_seconds)},
+                        workers=args.workers,
+                        threads=args.threads,
+                    )
+                )
+                for name, env in sites.items()
+            }
+            paths = {name: citizen_paths(site.url) for name, site in served.items()}
+            for clients in args.clients:
+                totals = {name: {"timings": [], "errors": 0, "elapsed": 0.0, "cpu": 0.0} for name in served}
+                for _ in range(args.rounds):
+                    for name, site in served.items():
+                        cpu_before = cpu_seconds(site.worker_pids())
+                        timings, _, errors, elapsed = load(site.url, paths[name], clients, args.seconds)
+                        totals[name]["cpu"] += cpu_seconds(site.worker_pids()) - cpu_before
+                        totals[name]["timings"] += timings
+                        totals[name]["errors"] += errors
+                        totals[name]["elapsed"] += elapsed
+                figures = {}
+                for name, total in totals.items():
+                    timings = total["timings"]
+                    figures[name] = (
+                        len(timings) / total["elapsed"],
+                        percentile(timings, 0.5),
+                        percentile(timings, 0.95),
+                        total["cpu"] * 1000 / max(1, len(timings)),
+                    )
+                    rate, p50, p95, cpu = figures[name]
+                    print(
+                        f"{cache_seconds or 'off':>10} {clients:>7} {name:>4} {rate:>7.1f} {p50:>7.0f} {p95:>7.0f} "
+                        f"{total['errors']:>6} {cpu:>10.1f}",
+                        flush=True,
+                    )
+                ratios = [new / old for new, old in zip(figures["new"], figures["old"], strict=True)]
+                print(
+                    f"{'':>10} new/old: req/s ×{ratios[0]:.2f}, p50 ×{ratios[1]:.2f}, p95 ×{ratios[2]:.2f}, "
+                    f"CPU per request ×{ratios[3]:.2f}; load average {os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, nargs="+", default=[16, 64])
     parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=WORKERS)
+    parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument(
         "--page-cache", type=int, nargs="+", default=[0], help="SHEGONG_PAGE_CACHE_SECONDS values to compare (0 = off)"
     )
     parser.add_argument("--data", help="a data folder kept between runs (SQLite: the demo is prepared once)")
+    parser.add_argument("--against", help="the source tree of older code to compare with, at equal load (SQLite)")
+    parser.add_argument("--rounds", type=int, default=3, help="with --against: windows of each code, alternated")
     args = parser.parse_args()
+    if args.against:
+        with contextlib.ExitStack() as stack:
+            compare(args, stack)
+        return
 
     database_url = os.environ.get("DATABASE_URL", "")
     engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
@@ -129,7 +235,7 @@ def main():
             print(f"preparing the demo on {engine} …", flush=True)
             prepare_demo(env)
         print(
-            f"{engine}, {cache} cache, gunicorn {args.workers} workers, {args.seconds:.0f} s per configuration, "
+            f"{engine}, {cache} cache, gunicorn {args.workers} workers × {args.threads} threads, {args.seconds:.0f} s per configuration, "
             "loopback"
         )
         print(
@@ -137,7 +243,9 @@ def main():
             f"{'RSS before MB':>13} {'RSS after MB':>12}"
         )
         for cache_seconds in args.page_cache:
-            with Gunicorn({**env, "SHEGONG_PAGE_CACHE_SECONDS": str(cache_seconds)}, workers=args.workers) as site:
+            with Gunicorn(
+                {**env, "SHEGONG_PAGE_CACHE_SECONDS": str(cache_seconds)}, workers=args.workers, threads=args.threads
+            ) as site:
                 paths = citizen_paths(site.url)
                 for clients in args.clients:
                     before, cpu_before = rss_mb(site.worker_pids()), cpu_seconds(site.worker_pids())

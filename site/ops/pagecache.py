@@ -21,6 +21,8 @@ NOT_CONTENT = {"sessions", "axes", "admin", "contenttypes", "ops"}
 # The anonymous search log behind 热搜, written by citizens' searches: were it content, every search would empty
 # the cache for everyone. The 热搜 list it feeds (on the API's cached answers) may lag by SHEGONG_PAGE_CACHE_SECONDS.
 SEARCH_LOG = {"wagtailsearchpromotions.query", "wagtailsearchpromotions.querydailyhits"}
+# The feedback limit's per-address counters: written by citizens' posts, never shown.
+FEEDBACK_COUNTS = {"feedback.submissioncount"}
 
 
 class State:
@@ -39,9 +41,18 @@ def new_generation():
         cache.add(GENERATION, 1, None)
 
 
-def content_changed(sender, **kwargs):
-    if not State.migrating and sender._meta.app_label not in NOT_CONTENT and sender._meta.label_lower not in SEARCH_LOG:
-        new_generation()
+def content_changed(sender, instance=None, created=False, **kwargs):
+    if (
+        State.migrating
+        or sender._meta.app_label in NOT_CONTENT
+        or sender._meta.label_lower in SEARCH_LOG | FEEDBACK_COUNTS
+    ):
+        return
+    # A citizen's new comment or objection awaits moderation and shows nowhere yet; emptying the cache for each
+    # would let a comment flood make every citizen's next pages render afresh. Approving it is a save that counts.
+    if created and getattr(instance, "status", None) == "pending":
+        return
+    new_generation()
 
 
 def migrations_started(**kwargs):

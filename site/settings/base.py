@@ -98,6 +98,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "shegong.ops.csp.AdminPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session is read: a locked-out login and a flooding address's post are refused at once.
+    "shegong.ops.lockout.LockedOutLoginMiddleware",
+    "shegong.ops.floods.UsedUpFeedbackMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -109,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A login refused because too many wait for their password hash (shegong.ops.passwords) gets a 429 page.
+    "shegong.ops.passwords.PasswordChecksBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -187,6 +192,20 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_CLIENT_IP_CALLABLE = "shegong.ops.clientip.client_ip"
 AXES_LOCKOUT_CALLABLE = "shegong.ops.lockout.locked_out"
 AXES_VERBOSE = False
+# A locked-out attempt is refused before any password is hashed and writes nothing: recording it would cost a
+# guesser's every request several writes and keep extending the lockout. The attempt that locked is kept.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+# Passwords are hashed in a low-priority thread of each worker (shegong.ops.passwords), so guessers cannot take the
+# cores from citizens; while this many logins of a worker wait for their hash, the next is refused (429).
+PASSWORD_HASHERS = [
+    "shegong.ops.passwords.LowPriorityPBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+SHEGONG_PASSWORD_CHECKS_WAITING = int(os.environ.get("SHEGONG_PASSWORD_CHECKS_WAITING", "2"))
 
 # Content-Security-Policy (django-csp): only this site's own scripts, styles, fonts and frames. Images may
 # also be data:/blob: URLs (the admin's image chooser previews an upload before it is sent).

@@ -15,6 +15,9 @@ import requests
 
 BIN = Path(sys.executable).parent
 NOT_SECRET_KEY = "loopback-tests-and-benchmarks-only-not-a-secret-0123456789"
+# As docs/deploy/shegong-web.service runs it: threaded workers, so a login waiting for its low-priority password
+# hash (shegong.ops.passwords) holds one thread, not a whole worker.
+WORKERS, THREADS = 3, 4
 
 
 def site_env(data_dir, database_url=None, **extra):
@@ -68,7 +71,7 @@ def free_port():
 class Gunicorn:
     """gunicorn on 127.0.0.1 only; stopped (by its own pid) when the with-block ends."""
 
-    def __init__(self, env, workers=2, threads=1, timeout=60):
+    def __init__(self, env, workers=WORKERS, threads=THREADS, timeout=60):
         self.env, self.workers, self.threads, self.timeout = env, workers, threads, timeout
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"

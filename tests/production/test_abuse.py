@@ -1,10 +1,14 @@
 """Stays up under abuse: a login brute force and a comment flood beside citizens, against gunicorn with production
-settings on loopback. The guessers are locked out by django-axes, the flood is stopped by the shared comment limit,
-and the citizens' p95 under attack should stay within twice the quiet figure (an expected failure until it does).
+settings on loopback, run as docs/deploy/shegong-web.service runs it (threaded workers). The guessers are locked
+out by django-axes, the flood is stopped by the shared comment limit, and the citizens' p95 under attack stays
+within twice the quiet figure: the guessers' password hashes run at a lower CPU priority (shegong.ops.passwords)
+and a locked-out guess or a refused flood post costs one read and no write.
 
 The attack (tests/production/attack.py, its own process): two guessers on one admin account and two flooders on
 one project, each sending ATTACK_RATE requests a second, 40 a second in all, about what a scripted attacker gets
-through one connection each. Bounded: about a minute; select it with `pytest -m abuse -s` to read the figures."""
+through one connection each. Bounded: about a minute; select it with `pytest -m abuse -s` to read the figures.
+Each p95 is taken over every request of its 15 s (hundreds on an idle 2-core machine), not over short windows,
+so the burst of hashing when the attack begins counts in full."""
 
 import json
 import re
@@ -70,7 +74,7 @@ def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_
         *("createsuperuser", "--noinput", "--username", "chenjing", "--email", "chenjing@example.gov.cn"),
         check=False,
     )
-    with Gunicorn(served_env, workers=3) as site:
+    with Gunicorn(served_env) as site:
         warm = Visitor(site.url)
         project = re.search(r'href="(/projects/gd-[a-z0-9-]+/)"', warm.get("/projects/").text).group(1)
         paths = [*CITIZEN_PATHS, project]
@@ -87,6 +91,11 @@ def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_
         assert attack.stdout.readline().strip() == "ready"
         busy = citizens(site.url, paths, SECONDS)
         answers = json.loads(attack.communicate(timeout=120)[0])
+        # Hashed at low priority, the guessers' wrong passwords may not all be answered within the attack: the
+        # guessing goes on until the fifth failure locks the account from this address.
+        for _ in range(5):
+            if login(site, "still-guessing").status_code == 429:
+                break
         after = login(site, password)
 
     logins, comments = answers["logins"], answers["comments"]
@@ -94,14 +103,12 @@ def test_citizens_are_served_while_a_guesser_and_a_flood_are_turned_away(served_
         f"citizens p95 quiet {p95(quiet) * 1000:.0f} ms ({len(quiet)} requests), under attack "
         f"{p95(busy) * 1000:.0f} ms ({len(busy)}); {len(logins)} guesses, {len(comments)} flood posts"
     )
-    # The guessers: at most 4 wrong answers from the login form, then only lockouts; the real password too is refused.
-    assert logins.count(200) <= 4 and logins.count(429) == len(logins) - logins.count(200) and len(logins) > 5
+    # The guessers: at most 4 wrong answers from the login form, then only refusals; the real password too is refused.
+    assert logins and logins.count(200) <= 4 and set(logins) <= {200, 429}
     assert after.status_code == 429
     # The flood: five comments taken, every other one refused.
     assert comments.count(302) == 5 and comments.count(429) == len(comments) - 5 and len(comments) > 5
-    # Citizens: every page answered.
+    # Citizens: every page answered, enough of them for a p95, and under attack at most twice as slow.
     assert {status for status, _ in quiet + busy} == {200}
-    # The goal, not met yet: each of a guesser's first wrong passwords costs a full PBKDF2 hash (1,000,000
-    # rounds) in a sync worker, so on 2 cores a few guesses keep the workers from the citizens for seconds.
-    if p95(busy) > 2 * p95(quiet):
-        pytest.xfail("citizens' p95 under attack is more than twice the quiet figure (password hashing)")
+    assert len(quiet) >= 100 and len(busy) >= 100
+    assert p95(busy) <= 2 * p95(quiet)

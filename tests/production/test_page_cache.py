@@ -4,9 +4,12 @@ unpublish shows at once, and drafts, previews, form posts and signed-in editors 
 import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from tests.factories import NoticePageFactory
+from shegong.feedback.models import Comment
+from shegong.feedback.moderation import ModerationStatus
+from tests.factories import NoticePageFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.usefixtures("home")
 
@@ -63,3 +66,20 @@ def test_a_citizens_search_leaves_the_cached_pages_in_place(client, django_asser
     assert client.get("/search/", {"q": "义诊"}).status_code == 200
     with django_assert_max_num_queries(0):
         assert client.get(notice.url).content == first
+
+
+def test_a_comment_awaiting_moderation_leaves_the_cached_pages_in_place(client, django_assert_max_num_queries):
+    """A flood of comments would otherwise make every citizen's next pages render afresh, once per comment."""
+    project = ProjectPageFactory(title="长者助餐服务项目")
+    first = client.get(project.url).content
+    sent = client.post(
+        reverse("feedback:comment", args=[project.pk]), {"name": "居民王女士", "text": "助餐点的饭菜很合口味。"}
+    )
+    assert sent.status_code == 302
+    with django_assert_max_num_queries(0):
+        assert client.get(project.url).content == first
+
+    comment = Comment.objects.get()
+    comment.status = ModerationStatus.APPROVED
+    comment.save()  # approved: now it is content, shown at once
+    assert "助餐点的饭菜很合口味" in client.get(project.url).content.decode()
