@@ -39,7 +39,7 @@ from tests.factories import (
 from tests.public.browser import launch, needs_chromium
 from tests.reviews.factories import under_review
 
-pytestmark = [*needs_chromium, pytest.mark.django_db(transaction=True)]
+pytestmark = [*needs_chromium, pytest.mark.django_db(transaction=True), pytest.mark.migrated_data]
 
 TODAY = timezone.localdate()
 START = TODAY - datetime.timedelta(days=200)  # the service period has run its course by the evaluation
