@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -57,7 +58,8 @@ def test_database_down_is_named(tmp_path):
     assert result["body"]["checks"]["cache"] == "ok"  # the test settings' cache is in memory
 
 
-def test_a_stopped_worker_is_reported_without_taking_the_site_out(client, admin_client, db, settings):
+@pytest.mark.django_db(transaction=True)  # the worker closes the database connection, as it does in production
+def test_a_stopped_worker_is_reported_without_taking_the_site_out(client, admin_client, settings):
     """Production's database task backend, and no worker: a publish queues its index work, which waits."""
     settings.TASKS = WORKER
     ensure_site_tree()
