@@ -20,11 +20,10 @@ from itertools import combinations
 from django.db import connection
 
 from ..matching import Phrase, Without, any_of
-from .embedded_postgres import postgres_search_sql
+from .embedded_postgres import KEY_SEPARATOR, postgres_facet_counts_sql, postgres_search_sql
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 from .tables import FACETS_TABLE, FTS_TABLE, KEYS_TABLE, PARTS, VALUES_TABLE
 
-SEPARATOR = "\x1f"
 NEWEST_ORDER = "(date IS NULL), date DESC, id DESC"
 
 
@@ -182,25 +181,22 @@ class SQLiteSearch:
 def _postgres_search(query: Query):
     """The page of (page id, score, tier) and the facet rows as SQLiteSearch.facets gives them, from one statement
     over the materialised hits."""
-    columns = ", ".join(f"d.{COLUMN[name]} AS f_{name}" for name in FILTER_FIELDS)
     clauses, params = _value_clauses(query, prefix="d.")
     dates, date_params = _date_clauses(query)
     order = NEWEST_ORDER if query.sort == Sort.NEWEST else f"tier, score DESC, {NEWEST_ORDER}"
-    ctes, params = postgres_search_sql(query, columns, _and(clauses + dates), params + date_params, order)
-    # All filter values of a hit as one key: a single GROUP BY gives every facet's counts.
-    key = " || %s || ".join(f"COALESCE(CAST(f_{name} AS TEXT), '')" for name in FILTER_FIELDS)
+    ctes, params = postgres_search_sql(query, _and(clauses + dates), params + date_params, order)
     sql = (
         f"WITH {ctes} "
         f"SELECT 'hit' AS part, CAST(id AS TEXT) || ':' || CAST(tier AS TEXT) AS value, score AS n, "
         f"ROW_NUMBER() OVER (ORDER BY {order}) AS pos FROM page "
-        f"UNION ALL SELECT 'facets', {key}, COUNT(*), 0 FROM h GROUP BY 2"
+        f"UNION ALL SELECT 'facets', key, n, 0 FROM ({postgres_facet_counts_sql()}) AS f"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *[SEPARATOR] * (len(FILTER_FIELDS) - 1)])
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     hits = sorted((pos, *map(int, value.split(":")), float(n)) for part, value, n, pos in rows if part == "hit")
     # Counts share the UNION column with the float score.
-    combinations = [(value.split(SEPARATOR), int(n)) for part, value, n, _ in rows if part == "facets"]
+    combinations = [(value.split(KEY_SEPARATOR), int(n)) for part, value, n, _ in rows if part == "facets"]
     facet_rows = [(name, value, n) for values, n in combinations for name, value in zip(FILTER_FIELDS, values)]
     return [(page_id, score, tier) for _, page_id, tier, score in hits], facet_rows
 

@@ -15,18 +15,23 @@ document's tsvector, which keeps 255 positions of a word and none past 16,383).
 
 A search reads the postings of its phrases' words, in (term, page_id) order from the index that carries the
 positions: a few bytes per document holding a word, where reading the document's tsvector cost 4–5 kB. Each
-document holding a phrase gets its tf of every phrase in one row; that gives n(q), its strictest tier, its score,
-and with its facet values (read from an index that carries them, migration 0009) the counts.
+posting also carries its document's date, length and facet key (migration 0011), so a search reads nothing but
+postings: each document holding a phrase gets its tf of every phrase in one row; that gives n(q), its strictest
+tier and its score; the hits are counted per facet key, and the keys told apart into the values the facets list.
 """
 
 from .. import matching
 from ..matching import Phrase, Without
-from .query import Query
+from .query import COLUMN, FILTER_FIELDS, Query
 from .tables import DOC_TABLE
 
 K1, B = 1.2, 0.75
 TOTALS_TABLE = "shegong_search_totals"  # migration 0008
-POSTINGS_TABLE = "shegong_search_postings"  # migration 0009
+POSTINGS_TABLE = "shegong_search_postings"  # migrations 0009 and 0011
+# A document's filter values as one number (migration 0011): `key` holds the values joined by KEY_SEPARATOR.
+FACET_KEYS_TABLE = "shegong_search_postgres_facet_keys"
+KEY_SEPARATOR = "\x1f"
+CARRIED = "date, length, facet_key"
 # A phrase of up to this many distinct words is found by joining their postings (PostgreSQL plans up to 8 joins
 # in the best order).
 JOINED_WORDS = 6
@@ -65,19 +70,22 @@ def _holds(expression, column):
 
 
 def _phrase_postings(i, phrase):
-    """SQL and parameters: (page_id, i, tf) for each document holding the phrase.
+    """SQL and parameters: (page_id, i, tf, date, length, facet key) for each document holding the phrase.
 
     The postings of the phrase's first word are joined to those of its other words on the document; tf counts the
     positions of the first word that the others follow, one place further each. A phrase of more words than
     JOINED_WORDS (a pasted sentence) is rare in the documents: the tsvector's index finds them, ts_rank_cd counts."""
     words = list(dict.fromkeys(phrase.tokens))
     if len(words) == 1 and len(phrase.tokens) == 1:
-        sql = f"SELECT page_id, {i} AS i, CAST(cardinality(positions) AS float8) AS tf FROM {POSTINGS_TABLE} WHERE term = %s"
+        sql = (
+            f"SELECT page_id, {i} AS i, CAST(cardinality(positions) AS float8) AS tf, {CARRIED} "
+            f"FROM {POSTINGS_TABLE} WHERE term = %s"
+        )
         return sql, words
     if len(words) > JOINED_WORDS:
         sql = (
-            f"SELECT page_id, {i} AS i, CAST(ts_rank_cd('{{1,1,1,1}}', terms_vector, q, 0) AS float8) AS tf "
-            f"FROM {DOC_TABLE}, CAST(%s AS tsquery) AS q WHERE terms_vector @@ q"
+            f"SELECT page_id, {i} AS i, CAST(ts_rank_cd('{{1,1,1,1}}', terms_vector, q, 0) AS float8) AS tf, "
+            f"date, terms_length AS length, facet_key FROM {DOC_TABLE}, CAST(%s AS tsquery) AS q WHERE terms_vector @@ q"
         )
         return sql, [tsquery_phrase(phrase.tokens)]
     alias = {word: f"p{k}" for k, word in enumerate(words)}
@@ -86,19 +94,21 @@ def _phrase_postings(i, phrase):
         for w in words[1:]
     )
     follows = " AND ".join(f"x + {k} = ANY({alias[word]}.positions)" for k, word in enumerate(phrase.tokens) if k)
+    carried = ", ".join(f"p0.{column}" for column in CARRIED.split(", "))
     sql = (
-        f"SELECT p0.page_id, {i} AS i, t.tf FROM {POSTINGS_TABLE} p0 {joins} CROSS JOIN LATERAL "
+        f"SELECT p0.page_id, {i} AS i, t.tf, {carried} FROM {POSTINGS_TABLE} p0 {joins} CROSS JOIN LATERAL "
         f"(SELECT CAST(COUNT(*) AS float8) AS tf FROM unnest(p0.positions) AS x WHERE {follows}) AS t "
         "WHERE p0.term = %s AND t.tf > 0"
     )
     return sql, [*words[1:], words[0]]
 
 
-def postgres_search_sql(query: Query, columns: str, where: str, params: list, order: str):
-    """CTEs `h`, every hit with its strictest tier and `columns`, and `page`, the (id, score, tier, date) of the
-    hits on the page in `order`; and their parameters (the page's limit and offset last)."""
+def postgres_search_sql(query: Query, where: str, params: list, order: str):
+    """CTEs `h`, every hit with its strictest tier, date and facet key, and `page`, the (id, score, tier, date) of
+    the hits on the page in `order`; and their parameters (the page's limit and offset last). `where` filters the
+    hits, reading `d.date` and the filter columns (query.COLUMN) of `d`."""
     if not query.tiers:
-        hits = f"SELECT d.page_id AS id, 0 AS tier, d.date AS date, {columns} FROM {DOC_TABLE} d WHERE 1=1{where}"
+        hits = f"SELECT d.page_id AS id, 0 AS tier, d.date AS date, d.facet_key FROM {DOC_TABLE} d WHERE 1=1{where}"
         page = f"SELECT id, 0.0 AS score, tier, date FROM h ORDER BY {order} LIMIT %s OFFSET %s"
         return f"h AS MATERIALIZED ({hits}), page AS ({page})", [*params, query.limit, query.offset]
     excluded = [tier.excluded for tier in query.tiers if isinstance(tier, Without)]
@@ -112,21 +122,27 @@ def postgres_search_sql(query: Query, columns: str, where: str, params: list, or
     idf = ", ".join(f"GREATEST(LN((s.n - df{i} + 0.5) / (df{i} + 0.5)), 1e-6) AS idf{i}" for i in n)
     strictest = [_holds(tier, tf) for tier in query.tiers[:-1]]
     tier = f"CASE {' '.join(f'WHEN {h} THEN {i}' for i, h in enumerate(strictest))} ELSE {len(query.tiers) - 1} END"
-    norm = f"{K1} * (1 - {B} + {B} * h.terms_length / s.avgdl)"
+    norm = f"CAST({K1} AS float8) * (1 - CAST({B} AS float8) + CAST({B} AS float8) * h.terms_length / s.avgdl)"
     term = {p: f"w.idf{i} * h.tf{i} * {K1 + 1} / (h.tf{i} + {norm})" for i, p in enumerate(phrases) if p in scored}
     # A hit is scored on the phrases of its strictest tier, as FTS5 scores it there (each tier is one MATCH).
     score = " ".join(
         f"WHEN {i} THEN {' + '.join(term[p] for p in matching.phrases(t))}" for i, t in enumerate(query.tiers)
     )
     tfs = ", ".join(f"c.tf{i}" for i in n)
+    # The filter values are read from the keys only when the search filters on them.
+    values = ", ".join(f"k.{COLUMN[name]}" for name in FILTER_FIELDS) if any(query.filters.values()) else ""
+    keys = f" JOIN {FACET_KEYS_TABLE} k ON k.id = c.facet_key" if values else ""
+    hits = (
+        f"SELECT c.page_id AS id, {tier} AS tier, c.date, c.length AS terms_length, {tfs}, c.facet_key"
+        f"{', ' + values if values else ''} FROM c{keys} WHERE {_holds(query.tiers[-1], tf)}"
+    )
     ctes = (
-        f"c AS MATERIALIZED (SELECT page_id, {per_document} FROM ({' UNION ALL '.join(sql for sql, _ in postings)}) "
-        "AS p GROUP BY page_id), "
+        f"c AS MATERIALIZED (SELECT page_id, {CARRIED}, {per_document} "
+        f"FROM ({' UNION ALL '.join(sql for sql, _ in postings)}) AS p GROUP BY page_id, {CARRIED}), "
         f"s AS MATERIALIZED (SELECT CAST(documents AS float8) AS n, CAST(tokens AS float8) / NULLIF(documents, 0) "
         f"AS avgdl FROM {TOTALS_TABLE} WHERE id = 1), "
         f"w AS MATERIALIZED (SELECT {idf} FROM s, (SELECT {df} FROM c) AS counts), "
-        f"h AS MATERIALIZED (SELECT c.page_id AS id, {tier} AS tier, d.date AS date, d.terms_length, {tfs}, {columns} "
-        f"FROM c JOIN {DOC_TABLE} d ON d.page_id = c.page_id WHERE {_holds(query.tiers[-1], tf)}{where}), "
+        f"h AS MATERIALIZED (SELECT * FROM ({hits}) AS d WHERE 1=1{where}), "
         f"page AS (SELECT id, CASE h.tier {score} END AS score, h.tier, h.date FROM h CROSS JOIN s CROSS JOIN w "
         f"ORDER BY {order} LIMIT %s OFFSET %s)"
     )
@@ -137,3 +153,12 @@ def postgres_search_sql(query: Query, columns: str, where: str, params: list, or
         query.limit,
         query.offset,
     ]
+
+
+def postgres_facet_counts_sql():
+    """SQL: (key, number of hits) for each facet key of the hits `h`; the key is the hits' filter values joined by
+    KEY_SEPARATOR, in the order of FILTER_FIELDS."""
+    return (
+        f"SELECT k.key, g.n FROM (SELECT facet_key, COUNT(*) AS n FROM h GROUP BY facet_key) AS g "
+        f"JOIN {FACET_KEYS_TABLE} k ON k.id = g.facet_key"
+    )

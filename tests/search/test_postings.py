@@ -1,8 +1,9 @@
-"""On PostgreSQL a search reads the postings table (migration 0009), not the documents' tsvectors: after pages are
-published, edited, unpublished and deleted, and after a rebuild, the postings hold exactly the tsvectors' words and
-positions, and searches find what the pages now say. search_rebuild counts the BM25 totals again, so totals left
+"""On PostgreSQL a search reads the postings table (migrations 0009 and 0011), not the documents' tsvectors: after
+pages are published, edited, unpublished and deleted, and after a rebuild, the postings hold exactly the tsvectors'
+words and positions with each document's date, length and facet key, and searches find what the pages now say. search_rebuild counts the BM25 totals again, so totals left
 wrong (by a data-only restore, which fires no trigger) are put right."""
 
+import datetime
 import io
 
 import pytest
@@ -14,12 +15,16 @@ from shegong.search import service
 from shegong.search.engines.embedded_postgres import POSTINGS_TABLE, TOTALS_TABLE
 from shegong.search.engines.tables import DOC_TABLE
 from shegong.search.indexing.rebuild import rebuild_embedded
+from shegong.search.models import SearchDocument
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the postings table is PostgreSQL's")
 
 QUERIES = ["养老", "社工", "资金 拨付", "五社联动", "心理健康服务"]
-VECTORS = f"SELECT u.lexeme, d.page_id, u.positions FROM {DOC_TABLE} d CROSS JOIN LATERAL unnest(d.terms_vector) u"
-POSTINGS = f"SELECT term, page_id, positions FROM {POSTINGS_TABLE}"
+VECTORS = (
+    "SELECT u.lexeme, d.page_id, u.positions, d.date, d.terms_length, d.facet_key "
+    f"FROM {DOC_TABLE} d CROSS JOIN LATERAL unnest(d.terms_vector) u"
+)
+POSTINGS = f"SELECT term, page_id, positions, date, length, facet_key FROM {POSTINGS_TABLE}"
 
 
 def rows(sql, params=()):
@@ -63,6 +68,21 @@ def test_postings_follow_every_write(corpus):
     rebuild_embedded()
     assert postings_differ_from_vectors() == 0
     assert project.title in found("喘息驿站")
+
+
+def test_a_change_of_filter_values_alone_reaches_the_postings(corpus):
+    """A write that changes a document's date or filter values but not its words (as a project's stage or street
+    can change) moves it in the facets and the filters."""
+    document = SearchDocument.objects.filter(doc_type="project").first()
+    words = document.title
+    SearchDocument.objects.filter(page_id=document.page_id).update(street="测试街道", date="2001-02-03")
+
+    assert postings_differ_from_vectors() == 0
+    filtered = service.search(words, filters={"street": ["测试街道"]})
+    assert [hit.page_id for hit in filtered.hits] == [document.page_id]
+    streets = {facet["value"]: facet["count"] for facet in service.search(words).facets["street"]}
+    assert streets["测试街道"] == 1
+    assert service.search(words, date_to=datetime.date(2001, 12, 31)).count == 1
 
 
 def test_search_rebuild_counts_the_totals_again(corpus):
