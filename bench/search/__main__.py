@@ -1,8 +1,8 @@
 """Search benchmark: index time, documents per second, query p50/p95 and RSS of the embedded engine,
 beside the bare floor so the overhead is a ratio: on SQLite the same FTS5 MATCH, top 10 by bm25; on
 PostgreSQL (DATABASE_URL=postgres://...) the same terms as `terms_vector @@ tsquery`, top 10 by ts_rank.
-On PostgreSQL, the engine as it stood at another revision (--baseline, `main` by default) answers every query too,
-interleaved with this one in the same run, and the answers are compared (same total, hits, order, scores, tiers
+On PostgreSQL, with --baseline REV, the engine as it stood at that revision (one that reads the same tables) answers
+every query too, interleaved with this one in the same run, and the answers are compared (same total, hits, order, scores, tiers
 and facet counts). On SQLite only, the service's time in parts: the page of hits (ranked by bm25) and the facet counts, each timed alone, and
 the rest (documents, snippets, facet lists). The service counts facets on a second connection while it
 ranks, so the rest is its time less the longer of the two parts.
@@ -16,6 +16,7 @@ ranks, so the rest is its time less the longer of the two parts.
                                                   # SQLite, then PostgreSQL, in one run
     DATABASE_URL=... .venv/bin/python bench/search --reuse --sizes 100000
                                                   # keep the corpus a previous run left at that size
+    .venv/bin/python bench/search --answers /tmp/answers   # run at two revisions: are all answers the same?
 
 Documents are synthetic but realistic (social-work vocabulary, document numbers, project codes) and are
 written straight into the search tables, so this measures the engine, not page creation. The index
@@ -25,6 +26,7 @@ apart.
 
 import argparse
 import importlib.util
+import json
 import os
 import random
 import sqlite3
@@ -215,6 +217,53 @@ def answer(tiers):
     return result.count, result.hits, result.tiers, {name: dict(counts) for name, counts in result.facets.items()}
 
 
+# Beyond the plain queries, answers kept with --answers also cover filters, the newest-first order, a second page
+# and a listing without words.
+ANSWER_VARIANTS = [
+    ("养老", {"type": ["project"]}),
+    ("社工", {"street": ["关上街道"], "stage": ["call"]}),
+    ("儿童", {"year": ["2020"]}),
+    ("", {"type": ["policy"]}),
+]
+
+
+def kept_answers():
+    """Every answer of the engine for the queries and ANSWER_VARIANTS, both orders, first and third page, as JSON."""
+    from shegong.search import matching
+    from shegong.search.engines.embedded import EmbeddedEngine
+    from shegong.search.engines.query import Query, Sort
+
+    answers = {}
+    for text, filters in [(text, {}) for text in QUERIES] + ANSWER_VARIANTS:
+        tiers = matching.plan(text).tiers if text else []
+        for sort in (Sort.RELEVANCE, Sort.NEWEST):
+            for offset in (0, 20):
+                result = EmbeddedEngine().search(Query(tiers, filters=filters, sort=sort, offset=offset))
+                facets = {name: dict(counts) for name, counts in result.facets.items()}
+                hits = [[page_id, round(score, 9)] for page_id, score in result.hits]
+                answers[f"{text}|{json.dumps(filters, ensure_ascii=False)}|{sort}|{offset}"] = [
+                    result.count,
+                    hits,
+                    result.tiers,
+                    facets,
+                ]
+    return answers
+
+
+def compare_answers(directory, size):
+    """Keeps this revision's answers in DIRECTORY, or, when a previous run (another revision, maybe another schema)
+    kept them there, says how many are the same."""
+    path = Path(directory) / f"answers-{size}.json"
+    answers = kept_answers()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+        return f"{'':>10}答案已存入 {path}（{len(answers)} 个）"
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    same = sum(kept.get(key) == answer for key, answer in answers.items())
+    return f"{'':>10}与 {path} 中的答案相同 {same}/{len(answers)}（总数、命中、顺序、分数、层级、分面计数）"
+
+
 def time_queries(repeats, baseline=None):
     """Milliseconds per query: the service, the floor, the baseline's service (interleaved with this one's, taking
     turns at going first), and on SQLite the engine's two statements on their own. With a baseline, also how many
@@ -268,7 +317,7 @@ def load():
     return "负载 " + " / ".join(f"{n:.1f}" for n in os.getloadavg())
 
 
-def run(size, repeats, revision, reuse=False):
+def run(size, repeats, revision, reuse=False, answers=None):
     from django.db import connection
 
     from shegong.search.engines.embedded_postgres import POSTINGS_TABLE
@@ -293,7 +342,7 @@ def run(size, repeats, revision, reuse=False):
         with connection.cursor() as cursor:
             for table in (index.DOC_TABLE, POSTINGS_TABLE):
                 indexing += timed(cursor.execute, f"VACUUM ANALYZE {table}") / 1000
-    times, identical = time_queries(repeats, None if sqlite else baseline_search_sql(revision))
+    times, identical = time_queries(repeats, baseline_search_sql(revision) if revision and not sqlite else None)
 
     def p(name):
         return f"{percentile(times[name], 50):6.1f} / {percentile(times[name], 95):6.1f}"
@@ -310,12 +359,14 @@ def run(size, repeats, revision, reuse=False):
         f"{'':>10}p50 / p95 毫秒：检索服务 {p('service')} | {floor_name} {p('floor')} | p95 倍数 {ratio:4.1f}× | "
         f"联想（前两字）{p('suggest')} | {load()}",
     ]
-    if not sqlite:
+    if revision and not sqlite:
         lines.append(
             f"{'':>10}对照（{revision} 的 PostgreSQL 语句，同一次运行中交替）p50 / p95 毫秒：{p('baseline')} | "
             f"p95 之比 {percentile(times['baseline'], 95) / percentile(times['service'], 95):4.1f}× | "
             f"答案相同 {identical}/{len(QUERIES)}（总数、命中、顺序、分数、层级、分面计数）"
         )
+    if answers:
+        lines.append(compare_answers(answers, size))
     if sqlite:
         lines.append(
             f"{'':>10}分项（各自单独计时，服务中二者并行）p50 / p95 毫秒：取一页（bm25 排序）{p('hits')} | "
@@ -352,8 +403,9 @@ def main():
     parser.add_argument("--relevance", action="store_true", help="在演示内容上跑相关性测试集（两种引擎）")
     parser.add_argument("--indexing", action="store_true", help="保存草稿与发布一个项目的耗时和查询次数")
     parser.add_argument("--postgres", metavar="DATABASE_URL", help="先测 SQLite，再测这个 PostgreSQL 数据库")
+    parser.add_argument("--baseline", metavar="REV", help="PostgreSQL 上与之交替对照的 git 版本（其语句须读同样的表）")
     parser.add_argument(
-        "--baseline", default="main", metavar="REV", help="PostgreSQL 上与之对照的 git 版本（默认 main）"
+        "--answers", metavar="DIR", help="把各规模的全部答案存入此目录；已存有时比较（可跨越改了表结构的版本）"
     )
     parser.add_argument("--reuse", action="store_true", help="库中已有该规模的合成语料时直接使用，不重建")
     args = parser.parse_args()
@@ -385,7 +437,7 @@ def main():
         return indexing()
     print(f"数据库：{describe_database()}；查询 {len(QUERIES)} 个 × {args.repeats} 次；{load()}", flush=True)
     for size in args.sizes:
-        run(size, args.repeats, args.baseline, args.reuse)
+        run(size, args.repeats, args.baseline, args.reuse, args.answers)
 
 
 if __name__ == "__main__":

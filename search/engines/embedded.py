@@ -20,7 +20,7 @@ from itertools import combinations
 from django.db import connection
 
 from ..matching import Phrase, Without, any_of
-from .embedded_postgres import KEY_SEPARATOR, postgres_facet_counts_sql, postgres_search_sql
+from .embedded_postgres import KEY_SEPARATOR, POSTINGS_TABLE, postgres_facet_counts_sql, postgres_search_sql
 from .query import COLUMN, FILTER_FIELDS, EngineResult, Query, Sort
 from .tables import FACETS_TABLE, FTS_TABLE, KEYS_TABLE, PARTS, VALUES_TABLE
 
@@ -224,6 +224,18 @@ def _facets_beside(search):
     if connection.in_atomic_block or not _facet_counter_idle.acquire(blocking=False):
         return search.facets
     return _facet_counter.submit(_count_and_free, search).result
+
+
+def holds_anywhere(tokens: list[str]) -> bool:
+    """Whether some document's stream holds every one of these tokens: one probe of the index per token."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            exists = f"EXISTS (SELECT 1 FROM {POSTINGS_TABLE} WHERE term = %s)"
+            cursor.execute(f"SELECT {' AND '.join([exists] * len(tokens))}", tokens)
+            return bool(cursor.fetchone()[0])
+        match = " AND ".join('"' + token + '"' for token in tokens)
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [match])
+        return bool(cursor.fetchone()[0])
 
 
 class EmbeddedEngine:

@@ -184,6 +184,19 @@ def test_the_search_box_suggests_words_and_titles(client, demo):
     assert client.get("/api/v2/search/suggest/", {"q": ""}).json() == {"terms": [], "titles": []}
 
 
+def test_suggested_titles_are_the_newest_that_hold_what_was_typed(client, demo):
+    titles = client.get("/api/v2/search/suggest/", {"q": "项目"}).json()["titles"]
+    assert len(titles) == 8 and all("项目" in t["title"] for t in titles)
+    dates = [SearchDocument.objects.get(url=t["url"]).date for t in titles]
+    assert dates == sorted(dates, reverse=True)
+    # Words no page holds (a slip of the keyboard) and words only bodies hold offer no title.
+    assert client.get("/api/v2/search/suggest/", {"q": "蓝莓"}).json()["titles"] == []
+    body_only = "专款专用"
+    assert SearchDocument.objects.filter(text__contains=body_only).exists()
+    assert not SearchDocument.objects.filter(title__contains=body_only).exists()
+    assert client.get("/api/v2/search/suggest/", {"q": body_only}).json()["titles"] == []
+
+
 def test_suggestions_reject_bad_input_in_chinese(client, demo):
     too_long = client.get("/api/v2/search/suggest/", {"q": "养" * 51})
     assert too_long.status_code == 400 and "最多" in too_long.json()["message"]
