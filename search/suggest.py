@@ -10,14 +10,21 @@ from .models import SearchDocument
 
 SIZE = 8
 _LATIN = re.compile(r"[a-z ']+")
-_CHINESE = re.compile(f"[{CJK}]{{2,}}")
+_CHINESE = re.compile(f"[{CJK}]")
+_ALL_CHINESE = re.compile(f"[{CJK}]+")
+# Fewer letters or digits than this (gd, 5a) hold too little to pick titles by; the words typed still complete.
+LATIN_TITLE_MIN = 3
 
 
 def _may_be_in_a_title(typed: str) -> bool:
-    """False when no document holds the Chinese characters typed (a slip of the keyboard): the titles are then not
-    read at all, where reading them newest first would read every one. A title is part of its document's stream,
-    so a title holding the text means the index holds its pairs of characters."""
-    return not _CHINESE.fullmatch(typed) or holds_anywhere(main_tokens(typed))
+    """False when no title can hold the text: too few letters, or Chinese characters no document holds (a slip of
+    the keyboard). The titles are then not read at all, where reading them newest first would read every one. A
+    title is part of its document's stream, so a title holding Chinese text means the index holds its pairs of
+    characters."""
+    text, pairs = typed.replace(" ", ""), main_tokens(typed)
+    if not _CHINESE.search(text):
+        return len(text) >= LATIN_TITLE_MIN
+    return not (_ALL_CHINESE.fullmatch(text) and pairs) or holds_anywhere(pairs)
 
 
 def suggest(q: str, size: int = SIZE) -> dict:
@@ -28,11 +35,11 @@ def suggest(q: str, size: int = SIZE) -> dict:
     if _LATIN.fullmatch(typed):
         letters = re.sub(r"[ ']", "", typed)
         terms = sorted({word for spelling, word in words.pinyin.items() if spelling.startswith(letters)}, key=len)
-        typed = words.from_pinyin(typed) or ""
+        typed = words.from_pinyin(typed) or typed
     else:
         terms = sorted((word for word in words.words if word.startswith(typed) and word != typed), key=len)
     titles = []
     if typed and _may_be_in_a_title(typed):
-        found = SearchDocument.objects.filter(title__contains=typed.replace(" ", "")).order_by("-date", "-page_id")
+        found = SearchDocument.objects.filter(title__icontains=typed.replace(" ", "")).order_by("-date", "-page_id")
         titles = [{"title": t, "url": u, "type": k} for t, u, k in found.values_list("title", "url", "doc_type")[:size]]
     return {"terms": terms[:size], "titles": titles}

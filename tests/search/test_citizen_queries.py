@@ -197,6 +197,14 @@ def test_suggested_titles_are_the_newest_that_hold_what_was_typed(client, demo):
     assert client.get("/api/v2/search/suggest/", {"q": body_only}).json()["titles"] == []
 
 
+def test_suggestions_ignore_letter_case_on_every_database(client, demo):
+    project = ProjectPage.objects.live().first()
+    project.title = "长者智能手机APP使用培训项目"
+    project.save_revision().publish()
+    titles = client.get("/api/v2/search/suggest/", {"q": "app"}).json()["titles"]
+    assert [t["title"] for t in titles] == [project.title]
+
+
 def test_suggestions_reject_bad_input_in_chinese(client, demo):
     too_long = client.get("/api/v2/search/suggest/", {"q": "养" * 51})
     assert too_long.status_code == 400 and "最多" in too_long.json()["message"]
