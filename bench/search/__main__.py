@@ -17,6 +17,7 @@ ranks, so the rest is its time less the longer of the two parts.
     DATABASE_URL=... .venv/bin/python bench/search --reuse --sizes 100000
                                                   # keep the corpus a previous run left at that size
     .venv/bin/python bench/search --answers /tmp/answers   # run at two revisions: are all answers the same?
+    .venv/bin/python bench/search --searchers 1 2 4         # throughput with that many searching at once
 
 Documents are synthetic but realistic (social-work vocabulary, document numbers, project codes) and are
 written straight into the search tables, so this measures the engine, not page creation. The index
@@ -35,6 +36,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
@@ -304,6 +306,30 @@ def time_queries(repeats, baseline=None):
     return times, identical
 
 
+def concurrent_searches(searchers, rounds):
+    """`searchers` threads, each with its own connection, each running every query `rounds` times (starting at a
+    different one): searches a second and the milliseconds each took, as a site's visitors would see them."""
+    from django.db import connection
+
+    from shegong.search import service
+
+    def searcher(start):
+        took = []
+        try:
+            for _ in range(rounds):
+                for text in QUERIES[start:] + QUERIES[:start]:
+                    took.append(timed(service.search, text))
+        finally:
+            connection.close()
+        return took
+
+    starts = [k * len(QUERIES) // searchers for k in range(searchers)]
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=searchers) as pool:
+        took = [ms for times in pool.map(searcher, starts) for ms in times]
+    return len(took) / (time.perf_counter() - started), took
+
+
 def corpus_is_there(size):
     """Whether the documents table holds this size's synthetic corpus (left by a previous run)."""
     from shegong.search.models import SearchDocument
@@ -317,7 +343,7 @@ def load():
     return "负载 " + " / ".join(f"{n:.1f}" for n in os.getloadavg())
 
 
-def run(size, repeats, revision, reuse=False, answers=None):
+def run(size, repeats, revision, reuse=False, answers=None, searchers=()):
     from django.db import connection
 
     from shegong.search.engines.embedded_postgres import POSTINGS_TABLE
@@ -367,6 +393,12 @@ def run(size, repeats, revision, reuse=False, answers=None):
         )
     if answers:
         lines.append(compare_answers(answers, size))
+    for n in searchers:
+        rate, took = concurrent_searches(n, repeats)
+        lines.append(
+            f"{'':>10}{n} 个检索者同时检索：每秒 {rate:5.1f} 次 | 每次 p50 / p95 毫秒 {percentile(took, 50):6.1f} / "
+            f"{percentile(took, 95):6.1f} | {load()}"
+        )
     if sqlite:
         lines.append(
             f"{'':>10}分项（各自单独计时，服务中二者并行）p50 / p95 毫秒：取一页（bm25 排序）{p('hits')} | "
@@ -407,6 +439,9 @@ def main():
     parser.add_argument(
         "--answers", metavar="DIR", help="把各规模的全部答案存入此目录；已存有时比较（可跨越改了表结构的版本）"
     )
+    parser.add_argument(
+        "--searchers", type=int, nargs="*", default=[], metavar="N", help="再测 N 个检索者同时检索时的吞吐与耗时"
+    )
     parser.add_argument("--reuse", action="store_true", help="库中已有该规模的合成语料时直接使用，不重建")
     args = parser.parse_args()
     if args.postgres:
@@ -437,7 +472,7 @@ def main():
         return indexing()
     print(f"数据库：{describe_database()}；查询 {len(QUERIES)} 个 × {args.repeats} 次；{load()}", flush=True)
     for size in args.sizes:
-        run(size, args.repeats, args.baseline, args.reuse, args.answers)
+        run(size, args.repeats, args.baseline, args.reuse, args.answers, args.searchers)
 
 
 if __name__ == "__main__":
