@@ -1,6 +1,6 @@
-"""The embedded engine's hits on PostgreSQL, found and ranked from the postings table (migration 0009): one row per
-word of each document, with the word's positions. They are ranked by BM25 exactly as SQLite's FTS5 bm25() ranks
-them, so both databases give the same order.
+"""The embedded engine's hits on PostgreSQL, found and ranked from the postings table (migrations 0009 and 0011):
+one row per word of each document, with the word's positions. They are ranked by BM25 exactly as SQLite's FTS5
+bm25() ranks them, so both databases give the same order.
 
 FTS5's bm25, for the phrases q of the query (every segment of every word) and a document D:
 
@@ -31,6 +31,7 @@ POSTINGS_TABLE = "shegong_search_postings"  # migrations 0009 and 0011
 # A document's filter values as one number (migration 0011): `key` holds the values joined by KEY_SEPARATOR.
 FACET_KEYS_TABLE = "shegong_search_postgres_facet_keys"
 KEY_SEPARATOR = "\x1f"
+# What each posting carries of its document (migration 0011), so a search reads no document row.
 CARRIED = "date, length, facet_key"
 # A phrase of up to this many distinct words is found by joining their postings (PostgreSQL plans up to 8 joins
 # in the best order).
