@@ -21,9 +21,10 @@ def _may_be_in_a_title(typed: str) -> bool:
     the keyboard). The titles are then not read at all, where reading them newest first would read every one. A
     title is part of its document's stream, so a title holding Chinese text means the index holds its pairs of
     characters."""
-    text, pairs = typed.replace(" ", ""), main_tokens(typed)
+    text = typed.replace(" ", "")
     if not _CHINESE.search(text):
         return len(text) >= LATIN_TITLE_MIN
+    pairs = main_tokens(typed)
     return not (_ALL_CHINESE.fullmatch(text) and pairs) or holds_anywhere(pairs)
 
 

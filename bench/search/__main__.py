@@ -1,9 +1,9 @@
 """Search benchmark: index time, documents per second, query p50/p95 and RSS of the embedded engine,
 beside the bare floor so the overhead is a ratio: on SQLite the same FTS5 MATCH, top 10 by bm25; on
 PostgreSQL (DATABASE_URL=postgres://...) the same terms as `terms_vector @@ tsquery`, top 10 by ts_rank.
-On PostgreSQL, with --baseline REV, the engine as it stood at that revision (one that reads the same tables) answers
-every query too, interleaved with this one in the same run, and the answers are compared (same total, hits, order, scores, tiers
-and facet counts). On SQLite only, the service's time in parts: the page of hits (ranked by bm25) and the facet counts, each timed alone, and
+On PostgreSQL, with --baseline REV, the engine as it stood at that revision (one that reads the same tables)
+answers every query too, interleaved with this one in the same run, and the answers are compared (same total,
+hits, order, scores, tiers and facet counts). On SQLite only, the service's time in parts: the page of hits (ranked by bm25) and the facet counts, each timed alone, and
 the rest (documents, snippets, facet lists). The service counts facets on a second connection while it
 ranks, so the rest is its time less the longer of the two parts.
 
@@ -210,13 +210,12 @@ def engine_at(search_sql):
         yield
 
 
-def answer(tiers):
-    """Everything the engine answers for a query, to compare two statements' answers."""
+def answer(query):
+    """Everything the engine answers for a query (total, hits, their tiers, facet counts), to compare answers."""
     from shegong.search.engines.embedded import EmbeddedEngine
-    from shegong.search.engines.query import Query
 
-    result = EmbeddedEngine().search(Query(tiers))
-    return result.count, result.hits, result.tiers, {name: dict(counts) for name, counts in result.facets.items()}
+    result = EmbeddedEngine().search(query)
+    return [result.count, result.hits, result.tiers, {name: dict(counts) for name, counts in result.facets.items()}]
 
 
 # Beyond the plain queries, answers kept with --answers also cover filters, the newest-first order, a second page
@@ -232,7 +231,6 @@ ANSWER_VARIANTS = [
 def kept_answers():
     """Every answer of the engine for the queries and ANSWER_VARIANTS, both orders, first and third page, as JSON."""
     from shegong.search import matching
-    from shegong.search.engines.embedded import EmbeddedEngine
     from shegong.search.engines.query import Query, Sort
 
     answers = {}
@@ -240,15 +238,11 @@ def kept_answers():
         tiers = matching.plan(text).tiers if text else []
         for sort in (Sort.RELEVANCE, Sort.NEWEST):
             for offset in (0, 20):
-                result = EmbeddedEngine().search(Query(tiers, filters=filters, sort=sort, offset=offset))
-                facets = {name: dict(counts) for name, counts in result.facets.items()}
-                hits = [[page_id, round(score, 9)] for page_id, score in result.hits]
-                answers[f"{text}|{json.dumps(filters, ensure_ascii=False)}|{sort}|{offset}"] = [
-                    result.count,
-                    hits,
-                    result.tiers,
-                    facets,
-                ]
+                count, hits, tiers_of_hits, facets = answer(Query(tiers, filters=filters, sort=sort, offset=offset))
+                # Rounded: JSON keeps what a float prints, and a later run compares against that.
+                hits = [[page_id, round(score, 9)] for page_id, score in hits]
+                key = f"{text}|{json.dumps(filters, ensure_ascii=False)}|{sort}|{offset}"
+                answers[key] = [count, hits, tiers_of_hits, facets]
     return answers
 
 
@@ -286,8 +280,8 @@ def time_queries(repeats, baseline=None):
     for text in QUERIES if baseline else []:
         tiers = matching.plan(text).tiers
         with engine_at(baseline):
-            before = answer(tiers)
-        identical += before == answer(tiers)
+            before = answer(Query(tiers))
+        identical += before == answer(Query(tiers))
     for repeat in range(repeats):
         for number, text in enumerate(QUERIES):
             tiers = matching.plan(text).tiers

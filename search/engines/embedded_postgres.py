@@ -32,7 +32,7 @@ POSTINGS_TABLE = "shegong_search_postings"  # migrations 0009 and 0011
 FACET_KEYS_TABLE = "shegong_search_postgres_facet_keys"
 KEY_SEPARATOR = "\x1f"
 # What each posting carries of its document (migration 0011), so a search reads no document row.
-CARRIED = "date, length, facet_key"
+CARRIED = ("date", "length", "facet_key")
 # A phrase of up to this many distinct words is found by joining their postings (PostgreSQL plans up to 8 joins
 # in the best order).
 JOINED_WORDS = 6
@@ -79,7 +79,7 @@ def _phrase_postings(i, phrase):
     words = list(dict.fromkeys(phrase.tokens))
     if len(words) == 1 and len(phrase.tokens) == 1:
         sql = (
-            f"SELECT page_id, {i} AS i, CAST(cardinality(positions) AS float8) AS tf, {CARRIED} "
+            f"SELECT page_id, {i} AS i, CAST(cardinality(positions) AS float8) AS tf, {', '.join(CARRIED)} "
             f"FROM {POSTINGS_TABLE} WHERE term = %s"
         )
         return sql, words
@@ -95,7 +95,7 @@ def _phrase_postings(i, phrase):
         for w in words[1:]
     )
     follows = " AND ".join(f"x + {k} = ANY({alias[word]}.positions)" for k, word in enumerate(phrase.tokens) if k)
-    carried = ", ".join(f"p0.{column}" for column in CARRIED.split(", "))
+    carried = ", ".join(f"p0.{column}" for column in CARRIED)
     sql = (
         f"SELECT p0.page_id, {i} AS i, t.tf, {carried} FROM {POSTINGS_TABLE} p0 {joins} CROSS JOIN LATERAL "
         f"(SELECT CAST(COUNT(*) AS float8) AS tf FROM unnest(p0.positions) AS x WHERE {follows}) AS t "
@@ -137,9 +137,10 @@ def postgres_search_sql(query: Query, where: str, params: list, order: str):
         f"SELECT c.page_id AS id, {tier} AS tier, c.date, c.length AS terms_length, {tfs}, c.facet_key"
         f"{', ' + values if values else ''} FROM c{keys} WHERE {_holds(query.tiers[-1], tf)}"
     )
+    carried = ", ".join(CARRIED)
     ctes = (
-        f"c AS MATERIALIZED (SELECT page_id, {CARRIED}, {per_document} "
-        f"FROM ({' UNION ALL '.join(sql for sql, _ in postings)}) AS p GROUP BY page_id, {CARRIED}), "
+        f"c AS MATERIALIZED (SELECT page_id, {carried}, {per_document} "
+        f"FROM ({' UNION ALL '.join(sql for sql, _ in postings)}) AS p GROUP BY page_id, {carried}), "
         f"s AS MATERIALIZED (SELECT CAST(documents AS float8) AS n, CAST(tokens AS float8) / NULLIF(documents, 0) "
         f"AS avgdl FROM {TOTALS_TABLE} WHERE id = 1), "
         f"w AS MATERIALIZED (SELECT {idf} FROM s, (SELECT {df} FROM c) AS counts), "

@@ -85,18 +85,10 @@ def _trigger(event):
     ]
 
 
-def _drop_postings():
-    return [
-        *(f"DROP TRIGGER IF EXISTS {POSTINGS}_{event} ON {DOC}" for event in BODY),
-        *(f"DROP FUNCTION IF EXISTS {POSTINGS}_{event}()" for event in BODY),
-        f"DROP TABLE IF EXISTS {POSTINGS}",
-    ]
-
-
 FORWARD = [
     f"LOCK TABLE {DOC} IN SHARE ROW EXCLUSIVE MODE",
-    *_drop_postings(),
-    f"DROP INDEX IF EXISTS {DOC}_facets",
+    # 0009's postings, their triggers and the documents' facets index, as its own backward step drops them.
+    *PREVIOUS.BACKWARD,
     f"CREATE TABLE {KEYS} (id serial PRIMARY KEY, key text NOT NULL UNIQUE, "
     + ", ".join(f"{column} {'integer' if column == 'year' else 'text NOT NULL'}" for column in FILTERS)
     + ")",
@@ -124,7 +116,7 @@ def forward(apps, schema_editor):
 def backward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         statements = [
-            *_drop_postings(),
+            *PREVIOUS.BACKWARD,  # the postings and their triggers go by the names 0009 gave them
             f"DROP INDEX IF EXISTS {DOC}_listing",
             f"DROP TRIGGER IF EXISTS {DOC}_facet_key ON {DOC}",
             f"DROP FUNCTION IF EXISTS {DOC}_facet_key()",

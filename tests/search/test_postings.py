@@ -1,7 +1,8 @@
 """On PostgreSQL a search reads the postings table (migrations 0009 and 0011), not the documents' tsvectors: after
 pages are published, edited, unpublished and deleted, and after a rebuild, the postings hold exactly the tsvectors'
-words and positions with each document's date, length and facet key, and searches find what the pages now say. search_rebuild counts the BM25 totals again, so totals left
-wrong (by a data-only restore, which fires no trigger) are put right."""
+words and positions with each document's date, length and facet key, and searches find what the pages now say.
+search_rebuild counts the BM25 totals again, so totals left wrong (by a data-only restore, which fires no trigger)
+are put right."""
 
 import datetime
 import io
